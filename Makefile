@@ -1,0 +1,34 @@
+# The two commands of the README:
+#   make serve   install what is missing, then serve the page at http://127.0.0.1:8080
+#   make test    install what is missing, then run every check and test
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+
+.PHONY: setup serve build test lint unit web-test release-check
+setup:
+	scripts/setup.sh
+
+serve: setup
+	$(ENV) trunk serve
+
+build: setup
+	$(ENV) trunk build --release
+
+test: setup lint unit web-test release-check
+
+lint:
+	$(ENV) cargo fmt --all -- --check
+	$(ENV) cargo clippy --all-targets -- -D warnings
+	$(ENV) cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# Native unit tests: data file, formatter, easing, sentence and figure checks against the source.
+unit:
+	$(ENV) cargo test
+
+# Browser tests (tests/web.rs) in headless Chromium through Debian's chromedriver.
+web-test:
+	$(ENV) wasm-pack test --headless --chrome -- --test web
+
+# The release build: dist/ complete, sizes printed, wasm under its budget.
+release-check: build
+	scripts/check-release.sh

@@ -1,0 +1,202 @@
+//! All browser glue in one place: IntersectionObserver, requestAnimationFrame, timers, media queries,
+//! scroll position. Every handle here stops its work when dropped; components keep the handles and
+//! drop them in `on_cleanup`, so nothing runs after a component unmounts.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+thread_local! {
+    static LIVE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many observers and animations are running now: 0 once every component using them has
+/// unmounted. Tests use it to prove that unmounting cancels everything.
+pub fn live_handles() -> usize {
+    LIVE.with(Cell::get)
+}
+
+fn track(delta: isize) {
+    LIVE.with(|n| n.set(n.get().saturating_add_signed(delta)));
+}
+
+/// The page's window. Panics only outside a browser.
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Whether the reader asked for reduced motion (`prefers-reduced-motion: reduce`).
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Milliseconds on the page's monotonic clock (`performance.now()`).
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Calls a function once when at least half of an element is visible. Dropping it disconnects the
+/// observer; a callback that has not run yet never will.
+#[must_use = "dropping the watch stops it"]
+pub struct HalfVisible {
+    observer: IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+}
+
+impl Drop for HalfVisible {
+    fn drop(&mut self) {
+        track(-1);
+        self.observer.disconnect();
+    }
+}
+
+/// Watches `el` until half of it is in the viewport, then calls `f` once and stops watching.
+///
+/// Uses thresholds, not `rootMargin`: browsers ignore `rootMargin` inside cross-origin iframes,
+/// while thresholds work there against the top-level viewport. Chrome's first entry can have an
+/// empty rect and report "not intersecting": such entries are skipped.
+pub fn when_half_visible(el: &Element, f: impl FnOnce() + 'static) -> HalfVisible {
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: IntersectionObserver| {
+            let seen = entries.iter().any(|e| {
+                let e: IntersectionObserverEntry = e.unchecked_into();
+                let rect = e.bounding_client_rect();
+                let empty = rect.width() == 0.0 && rect.height() == 0.0;
+                e.is_intersecting() && !empty && e.intersection_ratio() >= 0.5
+            });
+            if seen {
+                observer.disconnect();
+                if let Some(f) = f.take() {
+                    f();
+                }
+            }
+        },
+    );
+    let init = IntersectionObserverInit::new();
+    let thresholds = js_sys::Array::of3(&0.0.into(), &0.5.into(), &1.0.into());
+    init.set_threshold(&thresholds);
+    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+        .expect("IntersectionObserver");
+    observer.observe(el);
+    track(1);
+    HalfVisible {
+        observer,
+        _callback: callback,
+    }
+}
+
+type FrameClosure = Closure<dyn FnMut(f64)>;
+
+/// A running requestAnimationFrame loop with a timer as safety net. Dropping it cancels both.
+#[must_use = "dropping the animation cancels it"]
+pub struct Animation {
+    frame: Rc<Cell<Option<i32>>>,
+    closure: Rc<RefCell<Option<FrameClosure>>>,
+    _finish: gloo_timers::callback::Timeout,
+}
+
+impl Drop for Animation {
+    fn drop(&mut self) {
+        track(-1);
+        if let Some(id) = self.frame.take() {
+            let _ = window().cancel_animation_frame(id);
+        }
+        // Break the closure's reference to itself.
+        self.closure.borrow_mut().take();
+    }
+}
+
+/// Runs `step(elapsed_ms)` once per animation frame until `elapsed_ms ≥ duration_ms`, then calls
+/// `finish()` once. Time-based: a tab that was in the background lands on `finish` at its first frame
+/// back, and a timer calls `finish` at the end even where frames are paused (background tabs,
+/// hidden iframes).
+pub fn animate(
+    duration_ms: f64,
+    step: impl Fn(f64) + 'static,
+    finish: impl Fn() + 'static,
+) -> Animation {
+    step(0.0);
+    let start = now_ms();
+    let done = Rc::new(Cell::new(false));
+    let finish = Rc::new(finish);
+    let frame = Rc::new(Cell::new(None));
+    let closure: Rc<RefCell<Option<FrameClosure>>> = Rc::new(RefCell::new(None));
+
+    let end = {
+        let (done, finish) = (done.clone(), finish.clone());
+        move || {
+            if !done.replace(true) {
+                finish();
+            }
+        }
+    };
+    let timer = {
+        let end = end.clone();
+        let frame = frame.clone();
+        gloo_timers::callback::Timeout::new(duration_ms.ceil() as u32 + 50, move || {
+            if let Some(id) = frame.take() {
+                let _ = window().cancel_animation_frame(id);
+            }
+            end();
+        })
+    };
+    let on_frame = {
+        let (frame, closure_ref) = (frame.clone(), Rc::downgrade(&closure));
+        move |now: f64| {
+            frame.set(None);
+            let elapsed = now - start;
+            if elapsed >= duration_ms {
+                end();
+                return;
+            }
+            step(elapsed.max(0.0));
+            if let Some(closure) = closure_ref.upgrade() {
+                if let Some(c) = closure.borrow().as_ref() {
+                    frame.set(
+                        window()
+                            .request_animation_frame(c.as_ref().unchecked_ref())
+                            .ok(),
+                    );
+                }
+            }
+        }
+    };
+    *closure.borrow_mut() = Some(Closure::new(on_frame));
+    if let Some(c) = closure.borrow().as_ref() {
+        frame.set(
+            window()
+                .request_animation_frame(c.as_ref().unchecked_ref())
+                .ok(),
+        );
+    }
+    track(1);
+    Animation {
+        frame,
+        closure,
+        _finish: timer,
+    }
+}
+
+/// How far the reader has scrolled through the document, 0 to 1.
+pub fn scroll_progress() -> f64 {
+    let w = window();
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return 0.0;
+    };
+    let max = f64::from(root.scroll_height())
+        - w.inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+    if max <= 0.0 {
+        return 1.0;
+    }
+    (w.scroll_y().unwrap_or(0.0) / max).clamp(0.0, 1.0)
+}

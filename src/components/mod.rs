@@ -1,0 +1,13 @@
+//! The page's components, one per file.
+
+pub mod app;
+pub mod counter;
+pub mod illustration;
+pub mod masthead;
+pub mod paragraph;
+pub mod progress_bar;
+pub mod replay_button;
+pub mod section_nav;
+pub mod story_figure;
+pub mod story_section;
+pub mod summary;

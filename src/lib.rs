@@ -1,0 +1,23 @@
+//! 《汝州市产业集聚区：一座新城的崛起》 as a scrollytelling page: a Leptos client-side app whose
+//! content is compiled in from `src/story.toml`.
+//!
+//! - [`story`]: the story data (generated at build time) and its plain-text helpers.
+//! - [`format`], [`easing`]: pure logic for counters, unit-tested natively.
+//! - [`browser`]: all browser glue (observers, frames, timers, media queries).
+//! - [`components`]: the page, one component per file.
+
+pub mod browser;
+pub mod components;
+pub mod easing;
+pub mod format;
+pub mod story;
+
+/// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which
+/// do not read every field).
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "story_model.rs"]
+mod story_model;
+
+pub use components::app::App;
+pub use components::counter::{Counter, Motion};

@@ -1,0 +1,425 @@
+//! The story as static data, generated at build time from `src/story.toml` (see `build.rs`),
+//! plus the plain-text helpers tests and the page use.
+
+/// The whole story.
+#[derive(Debug)]
+pub struct Story {
+    /// Headline.
+    pub title: &'static str,
+    /// "文/图 …" line.
+    pub byline: &'static str,
+    /// Heading of the headline-figures block.
+    pub summary_heading: &'static str,
+    /// The headline counters shown large.
+    pub summary: &'static [SummaryItem],
+    /// Sections in reading order.
+    pub sections: &'static [Section],
+}
+
+/// One big counter of the summary block.
+#[derive(Debug)]
+pub struct SummaryItem {
+    /// The counter shown.
+    pub counter: &'static Counter,
+    /// What is counted, in the article's words.
+    pub label: &'static str,
+}
+
+/// A `<section>` of the page.
+#[derive(Debug)]
+pub struct Section {
+    /// Element id, for deep links.
+    pub id: &'static str,
+    /// Heading; `None` for the opening and closing parts.
+    pub heading: Option<&'static str>,
+    /// Content in reading order.
+    pub blocks: &'static [Block],
+}
+
+/// A block of a section.
+#[derive(Debug)]
+pub enum Block {
+    /// A paragraph of text and counters.
+    Paragraph(&'static [Inline]),
+    /// A photo caption with its illustration.
+    Figure(Figure),
+    /// The place of the headline-figures block.
+    Summary,
+}
+
+/// A piece of a paragraph.
+#[derive(Debug)]
+pub enum Inline {
+    /// Words.
+    Text(&'static str),
+    /// A figure of the article.
+    Counter(&'static Counter),
+}
+
+/// A figure of the article: its number (or fact) between a qualifier and a unit.
+#[derive(Debug, PartialEq)]
+pub struct Counter {
+    /// Stable id (`data-counter`).
+    pub id: &'static str,
+    /// Qualifier before the number ("近", "第").
+    pub before: &'static str,
+    /// What is shown.
+    pub value: Value,
+    /// Unit and qualifier after the number.
+    pub after: &'static str,
+}
+
+/// The content of a [`Counter`].
+#[derive(Debug, PartialEq)]
+pub enum Value {
+    /// Counted from 0 to `value` (plain units), shown with `decimals` in its 万/亿 scale.
+    Number {
+        /// Final value in plain units.
+        value: f64,
+        /// Decimals shown.
+        decimals: u8,
+    },
+    /// A fact shown highlighted, not counted.
+    Fact(&'static str),
+}
+
+/// A photo caption with its drawing or image.
+#[derive(Debug)]
+pub struct Figure {
+    /// The caption, verbatim.
+    pub caption: &'static str,
+    /// Which illustration to draw.
+    pub art: &'static str,
+    /// A real photo in `public/` instead of the drawing.
+    pub image: Option<Image>,
+}
+
+/// A photo file in `public/`.
+#[derive(Debug)]
+pub struct Image {
+    /// Path relative to the site root folder.
+    pub src: &'static str,
+    /// Intrinsic width.
+    pub width: u32,
+    /// Intrinsic height.
+    pub height: u32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/story_data.rs"));
+
+impl Counter {
+    /// The final text as the article prints it ("近20亿元", "6.5万余棵", "AA级").
+    pub fn final_text(&self) -> String {
+        let middle = match self.value {
+            Value::Number { value, decimals } => crate::format::format_cn(value, decimals),
+            Value::Fact(text) => text.to_owned(),
+        };
+        format!("{}{middle}{}", self.before, self.after)
+    }
+}
+
+/// A paragraph as plain text, counters at their final values.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => (*t).to_owned(),
+            Inline::Counter(c) => c.final_text(),
+        })
+        .collect()
+}
+
+/// All counters of the story, in data-file order.
+pub fn counters() -> &'static [Counter] {
+    &COUNTERS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The repo's verbatim copy of the source article.
+    const SOURCE: &str = include_str!("../tests/source-article.txt");
+    /// The data file, for the validation tests.
+    const DATA: &str = include_str!("story.toml");
+
+    /// Every text unit of the page, in reading order: title, byline, headings, paragraphs, captions.
+    fn page_texts() -> Vec<String> {
+        let mut out = vec![STORY.title.to_owned(), STORY.byline.to_owned()];
+        for s in STORY.sections {
+            out.extend(s.heading.map(str::to_owned));
+            for b in s.blocks {
+                match b {
+                    Block::Paragraph(p) => out.push(plain_text(p)),
+                    Block::Figure(f) => out.push(f.caption.to_owned()),
+                    Block::Summary => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The source's non-empty lines, with the space the PDF dump left after a full-width colon removed.
+    fn source_lines() -> Vec<String> {
+        SOURCE
+            .lines()
+            .map(|l| l.trim().replace("： ", "："))
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// Sentence pieces: each ends after "。" or at the end of the text.
+    fn sentences(text: &str) -> Vec<&str> {
+        text.split_inclusive('。')
+            .filter(|s| !s.trim().is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn every_source_sentence_is_on_the_page() {
+        let page = page_texts().concat();
+        let mut count = 0;
+        for line in source_lines() {
+            for sentence in sentences(&line) {
+                count += 1;
+                assert!(page.contains(sentence), "missing from the page: {sentence}");
+            }
+        }
+        assert!(count > 60, "only {count} sentences read from the source");
+    }
+
+    /// Whether a sentence of the page stands in the source: whole, or split by the PDF dump across
+    /// two blocks (its head ends one source line, its tail starts another).
+    fn in_source(sentence: &str) -> bool {
+        let lines = source_lines();
+        lines.concat().contains(sentence)
+            || sentence.char_indices().skip(1).any(|(i, _)| {
+                let (head, tail) = sentence.split_at(i);
+                lines.iter().any(|l| l.ends_with(head)) && lines.iter().any(|l| l.starts_with(tail))
+            })
+    }
+
+    #[test]
+    fn every_page_sentence_comes_from_the_source() {
+        for text in page_texts() {
+            for sentence in sentences(text.trim_start_matches("……")) {
+                assert!(in_source(sentence), "not in the source: {sentence}");
+            }
+        }
+        assert!(!in_source(
+            "督察组做到一天一督查一通报，确保道路施工按期顺利实现通车。"
+        ));
+    }
+
+    #[test]
+    fn source_sentences_keep_their_order_apart_from_the_repairs() {
+        let page = page_texts().concat();
+        let positions: Vec<(usize, &str)> = source_lines()
+            .iter()
+            .flat_map(|l| {
+                sentences(l)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .map(|s| {
+                (
+                    page.find(&s).expect("on the page"),
+                    Box::leak(s.into_boxed_str()) as &str,
+                )
+            })
+            .collect();
+        let out_of_order: Vec<&str> = positions
+            .windows(2)
+            .filter(|w| w[1].0 < w[0].0)
+            .map(|w| w[1].1)
+            .collect();
+        // The only jumps: the displaced "即打响。…" block moves before "督查一通报…", and the
+        // caption that split "…管" + "理体系…" moves after the joined sentence.
+        for s in &out_of_order {
+            assert!(
+                s.starts_with("督查一通报")
+                    || s.starts_with("即打响")
+                    || s.starts_with("理体系和办事流程"),
+                "out of order: {s}"
+            );
+        }
+    }
+
+    fn paragraphs(section: &str) -> Vec<String> {
+        let s = STORY
+            .sections
+            .iter()
+            .find(|s| s.id == section)
+            .expect("section");
+        s.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(plain_text(p)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reading_order_repairs_hold() {
+        let infra = paragraphs("infrastructure");
+        assert!(
+            infra[0].starts_with("……即打响。为促成道路早日建成投用"),
+            "{}",
+            infra[0]
+        );
+        assert!(infra[0].contains("督察组做到一天一督查一通报，确保道路施工"));
+        assert!(infra[0].ends_with("按期顺利实现通车。"));
+        assert!(infra[1].starts_with("与此同时"));
+        let fin = paragraphs("financing");
+        assert!(fin[1].contains("项目标准化管理体系和办事流程进入常态"));
+        let closing = paragraphs("closing");
+        assert_eq!(closing.len(), 1);
+        assert!(closing[0].ends_with("被省政府评为“优秀产业集聚区”。"));
+        let ids: Vec<&str> = STORY.sections.iter().map(|s| s.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "intro",
+                "infrastructure",
+                "financing",
+                "management",
+                "closing"
+            ]
+        );
+    }
+
+    #[test]
+    fn nine_figures_in_source_order() {
+        let captions: Vec<&str> = STORY
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks)
+            .filter_map(|b| match b {
+                Block::Figure(f) => Some(f.caption),
+                _ => None,
+            })
+            .collect();
+        let lines = source_lines();
+        let in_source: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| captions.contains(l))
+            .collect();
+        assert_eq!(captions.len(), 9);
+        assert_eq!(captions, in_source);
+    }
+
+    #[test]
+    fn every_figure_stands_in_its_source_sentence() {
+        let mut checked = 0;
+        for s in STORY.sections {
+            for b in s.blocks {
+                let Block::Paragraph(p) = b else { continue };
+                let text = plain_text(p);
+                let mut at = 0;
+                for inline in p.iter() {
+                    let shown = match inline {
+                        Inline::Text(t) => (*t).to_owned(),
+                        Inline::Counter(c) => {
+                            let shown = c.final_text();
+                            let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+                            let end = text[at..]
+                                .find('。')
+                                .map_or(text.len(), |i| at + i + '。'.len_utf8());
+                            let sentence = text[start..end].trim_start_matches("……");
+                            assert!(
+                                sentence.contains(&shown) && in_source(sentence),
+                                "`{}` ({shown}): {sentence}",
+                                c.id
+                            );
+                            checked += 1;
+                            shown
+                        }
+                    };
+                    at += shown.len();
+                }
+            }
+        }
+        assert_eq!(checked, COUNTERS.len());
+    }
+
+    #[test]
+    fn headline_counters_and_labels() {
+        let ids: Vec<&str> = STORY.summary.iter().map(|i| i.counter.id).collect();
+        assert_eq!(ids, ["roads-km", "trees", "funds-yuan"]);
+        let finals: Vec<String> = STORY
+            .summary
+            .iter()
+            .map(|i| i.counter.final_text())
+            .collect();
+        assert_eq!(finals, ["21.2公里", "6.5万余棵", "近20亿元"]);
+        let flat = source_lines().concat();
+        for item in STORY.summary {
+            let shown = item.counter.final_text();
+            assert!(
+                sentences(&flat)
+                    .iter()
+                    .any(|s| s.contains(item.label) && s.contains(&shown)),
+                "label `{}` is not in the sentence of {shown}",
+                item.label
+            );
+        }
+    }
+
+    #[test]
+    fn the_data_file_validates() {
+        let story = crate::story_model::StoryFile::parse(DATA).expect("parses");
+        story.validate().expect("valid");
+    }
+
+    fn errors_for(edit: impl Fn(&str) -> String) -> String {
+        let text = edit(DATA);
+        assert_ne!(text, DATA, "the edit changed nothing");
+        match crate::story_model::StoryFile::parse(&text) {
+            Err(e) => e,
+            Ok(story) => story
+                .validate()
+                .expect_err("a broken file validates")
+                .join("\n"),
+        }
+    }
+
+    #[test]
+    fn validation_names_the_place_of_a_mistake() {
+        let missing = errors_for(|d| d.replacen("byline = ", "by_line = ", 1));
+        assert!(missing.contains("byline"), "{missing}");
+        let unknown = errors_for(|d| d.replacen("{trees}", "{tree}", 1));
+        assert!(
+            unknown.contains("unknown counter id `tree`") && unknown.contains("sections[1]"),
+            "{unknown}"
+        );
+        let empty = errors_for(|d| {
+            let start = d.find("p = \"与此同时").unwrap();
+            let end = start + d[start..].find('\n').unwrap();
+            format!("{}p = \"\"{}", &d[..start], &d[end..])
+        });
+        assert!(
+            empty.contains("sections[1] (id `infrastructure`).blocks[2].p: paragraph is empty"),
+            "{empty}"
+        );
+        let art = errors_for(|d| d.replacen("art = \"park\"", "art = \"parc\"", 1));
+        assert!(
+            art.contains("figure.art: unknown illustration `parc`"),
+            "{art}"
+        );
+        let both = errors_for(|d| d.replacen("text = \"AA级\"", "text = \"AA级\"\nvalue = 2", 1));
+        assert!(
+            both.contains("id `credit`") && both.contains("exactly one"),
+            "{both}"
+        );
+        let summary = errors_for(|d| d.replacen("counter = \"trees\"", "counter = \"credit\"", 1));
+        assert!(
+            summary.contains("summary.items[1]") && summary.contains("fact"),
+            "{summary}"
+        );
+        let brace = errors_for(|d| d.replacen("{trees}", "{trees", 1));
+        assert!(brace.contains("without `}`"), "{brace}");
+    }
+}

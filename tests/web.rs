@@ -1,0 +1,365 @@
+//! Browser tests: `wasm-pack test --headless --chrome -- --test web`. They mount the app and single
+//! counters into the page and check the DOM a reader (and an embedder) gets.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use ruzhou_story::story::{self, Block, Value, STORY};
+use ruzhou_story::{browser, App, Counter, Motion};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    browser::window().document().unwrap()
+}
+
+/// A fresh container at the top of the page.
+fn container() -> HtmlElement {
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let body = document().body().unwrap();
+    body.insert_before(&div, body.first_child().as_ref())
+        .unwrap();
+    div
+}
+
+fn all(parent: &Element, selector: &str) -> Vec<Element> {
+    let list = parent.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn one(parent: &Element, selector: &str) -> Element {
+    parent
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn motion(reduced: bool) -> Motion {
+    Motion {
+        reduced,
+        replays: RwSignal::new(0),
+    }
+}
+
+fn counter(id: &str) -> &'static story::Counter {
+    story::counters().iter().find(|c| c.id == id).unwrap()
+}
+
+/// Waits until `cond` holds, checking every frame-ish; panics after `ms`.
+async fn until(ms: u32, what: &str, cond: impl Fn() -> bool) {
+    let mut waited = 0;
+    while !cond() {
+        assert!(waited < ms, "timed out after {ms} ms waiting for {what}");
+        TimeoutFuture::new(16).await;
+        waited += 16;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_whole_article_renders_in_order() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(true));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+
+    assert_eq!(text(&one(&parent, "h1")), STORY.title);
+    assert_eq!(text(&one(&parent, ".byline")), STORY.byline);
+    let ids: Vec<String> = all(&parent, "section").iter().map(|s| s.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "intro",
+            "infrastructure",
+            "financing",
+            "management",
+            "closing"
+        ]
+    );
+    let headings: Vec<String> = all(&parent, "section > h2").iter().map(text).collect();
+    assert_eq!(
+        headings,
+        [
+            "民生优先 基础设施先行",
+            "融资保障 发展根基牢固",
+            "机制完善 机关管理规范"
+        ]
+    );
+
+    let captions: Vec<String> = all(&parent, "figure figcaption").iter().map(text).collect();
+    assert_eq!(captions.len(), 9);
+    assert_eq!(captions[0], "升级改造中的园区道路");
+    assert_eq!(captions[8], "汝州市机绣农民工返乡创业产业园");
+    assert_eq!(
+        all(&parent, "figure svg").len(),
+        9,
+        "each figure has its drawing"
+    );
+
+    // Every paragraph, in order, with its counters at their final values (as a reader sees them).
+    let expected: Vec<String> = STORY
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks)
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(story::plain_text(p)),
+            _ => None,
+        })
+        .collect();
+    let shown: Vec<String> = all(&parent, "section > p")
+        .iter()
+        .map(|p| {
+            let p = p
+                .clone_node_with_deep(true)
+                .unwrap()
+                .unchecked_into::<Element>();
+            for sr in all(&p, ".sr-only") {
+                sr.remove();
+            }
+            text(&p)
+        })
+        .collect();
+    assert_eq!(shown, expected);
+    assert!(shown[4].starts_with("……即打响。"));
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn counters_carry_the_dom_contract() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(true));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+
+    for (id, visible) in [
+        ("roads-km", "21.2公里"),
+        ("trees", "6.5万余棵"),
+        ("funds-yuan", "近20亿元"),
+    ] {
+        let els = all(&parent, &format!("[data-counter='{id}']"));
+        assert_eq!(
+            els.len(),
+            2,
+            "{id}: in the summary block and in its sentence"
+        );
+        for el in els {
+            assert_eq!(text(&one(&el, ".counter-face")), visible);
+            assert_eq!(
+                one(&el, ".counter-face")
+                    .get_attribute("aria-hidden")
+                    .as_deref(),
+                Some("true")
+            );
+            assert_eq!(
+                text(&one(&el, ".sr-only")),
+                visible,
+                "{id}: accessible label"
+            );
+            assert_eq!(el.get_attribute("data-state").as_deref(), Some("done"));
+        }
+    }
+    for c in story::counters() {
+        let selector = match c.value {
+            Value::Number { .. } => format!("[data-counter='{}'] .sr-only", c.id),
+            Value::Fact(_) => format!("[data-fact='{}']", c.id),
+        };
+        assert_eq!(text(&one(&parent, &selector)), c.final_text());
+    }
+    assert_eq!(all(&parent, ".summary [data-counter]").len(), 3);
+
+    // Section navigation: deep links to existing ids, and a keyboard-reachable replay button.
+    let links: Vec<String> = all(&parent, ".section-nav a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links, ["#infrastructure", "#financing", "#management"]);
+    for link in &links {
+        assert!(document().query_selector(link).unwrap().is_some());
+    }
+    assert_eq!(one(&parent, ".section-nav button").tag_name(), "BUTTON");
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_counter_counts_through_intermediate_values_and_ends_exact() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(false));
+        view! { <Counter counter=counter("roads-km")/> }
+    });
+    leptos::task::tick().await;
+    let el = one(&parent, "[data-counter='roads-km']");
+    let num = one(&el, ".num");
+    let mut seen = Vec::new();
+    let mut waited = 0;
+    while el.get_attribute("data-state").as_deref() != Some("done") {
+        assert!(waited < 4000, "not done after 4 s; saw {seen:?}");
+        let t = text(&num);
+        if seen.last() != Some(&t) {
+            seen.push(t);
+        }
+        TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    assert_eq!(text(&num), "21.2");
+    assert_eq!(text(&one(&el, ".counter-face")), "21.2公里");
+    let middle: Vec<&String> = seen
+        .iter()
+        .filter(|t| t.as_str() != "21.2" && t.trim_start_matches('\u{2007}') != "0.0")
+        .collect();
+    assert!(middle.len() >= 3, "too few intermediate values: {seen:?}");
+    for t in &seen {
+        assert_eq!(t.chars().count(), 4, "{t:?} is not as wide as 21.2");
+        let digits = t.trim_start_matches('\u{2007}');
+        let (whole, frac) = digits.split_once('.').expect("one decimal");
+        assert!(
+            frac.len() == 1 && whole.parse::<u32>().is_ok(),
+            "bad shape {t:?}"
+        );
+    }
+    let values: Vec<f64> = seen
+        .iter()
+        .map(|t| t.trim_start_matches('\u{2007}').parse().unwrap())
+        .collect();
+    assert!(
+        values.windows(2).all(|w| w[0] <= w[1]),
+        "not monotone: {seen:?}"
+    );
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_counter_waits_until_half_of_it_is_visible() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(false));
+        view! {
+            <div style="height: 3000px"></div>
+            <Counter counter=counter("south-km")/>
+        }
+    });
+    leptos::task::tick().await;
+    TimeoutFuture::new(300).await;
+    let el = one(&parent, "[data-counter='south-km']");
+    assert_eq!(
+        el.get_attribute("data-state").as_deref(),
+        Some("idle"),
+        "started off-screen"
+    );
+    assert_eq!(text(&one(&el, ".num")), "0");
+    el.scroll_into_view();
+    until(4000, "the counter to finish after scrolling", || {
+        el.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
+    assert_eq!(text(&one(&el, ".counter-face")), "3公里");
+    drop(handle);
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn reduced_motion_shows_the_final_value_at_once() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(true));
+        view! { <Counter counter=counter("funds-yuan")/> }
+    });
+    leptos::task::tick().await;
+    let el = one(&parent, "[data-counter='funds-yuan']");
+    assert_eq!(text(&one(&el, ".counter-face")), "近20亿元");
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("done"));
+    assert_eq!(
+        browser::live_handles(),
+        0,
+        "nothing observes or animates under reduced motion"
+    );
+    TimeoutFuture::new(100).await;
+    assert_eq!(
+        text(&one(&el, ".counter-face")),
+        "近20亿元",
+        "no ticking afterwards either"
+    );
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_cancels_observers_and_frames() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(false));
+        view! {
+            <Counter counter=counter("trees")/>
+            <div style="height: 3000px"></div>
+            <Counter counter=counter("assets")/>
+        }
+    });
+    leptos::task::tick().await;
+    let trees = one(&parent, "[data-counter='trees']");
+    until(2000, "the visible counter to start", || {
+        trees.get_attribute("data-state").as_deref() == Some("running")
+    })
+    .await;
+    assert_eq!(
+        browser::live_handles(),
+        2,
+        "one running animation, one waiting observer"
+    );
+    let num = one(&trees, ".num");
+    drop(handle);
+    assert_eq!(
+        browser::live_handles(),
+        0,
+        "unmount left observers or animations running"
+    );
+    let frozen = text(&num);
+    TimeoutFuture::new(2800).await;
+    assert_eq!(text(&num), frozen, "a callback ran after unmount");
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn replay_counts_again() {
+    let parent = container();
+    let m = motion(false);
+    let handle = mount_to(parent.clone(), move || {
+        provide_context(m);
+        view! { <Counter counter=counter("rank")/> }
+    });
+    leptos::task::tick().await;
+    let el = one(&parent, "[data-counter='rank']");
+    until(4000, "the first run", || {
+        el.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
+    m.replays.update(|n| *n += 1);
+    leptos::task::tick().await;
+    until(500, "the replay to start", || {
+        el.get_attribute("data-state").as_deref() != Some("done")
+    })
+    .await;
+    until(4000, "the replay to finish", || {
+        el.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
+    assert_eq!(text(&one(&el, ".counter-face")), "第18位");
+    drop(handle);
+    parent.remove();
+}
