@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: setup serve build test lint unit web-test release-check
+.PHONY: setup serve build test lint unit web-test release-check e2e
 setup:
 	scripts/setup.sh
 
@@ -14,7 +14,7 @@ serve: setup
 build: setup
 	$(ENV) trunk build --release
 
-test: setup lint unit web-test release-check
+test: setup lint unit web-test release-check e2e
 
 lint:
 	$(ENV) cargo fmt --all -- --check
@@ -32,3 +32,7 @@ web-test:
 # The release build: dist/ complete, sizes printed, wasm under its budget.
 release-check: build
 	scripts/check-release.sh
+
+# End-to-end checks of dist/ in headless Chromium: scrolling, CLS, reduced motion, axe, history.
+e2e: release-check
+	$(ENV) node --test tests/e2e/

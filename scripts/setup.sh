@@ -34,7 +34,7 @@ WASM_BINDGEN_VERSION="$(lock_version wasm-bindgen)"
 [[ -n "$WASM_BINDGEN_VERSION" ]] || die "no wasm-bindgen in Cargo.lock"
 
 # version_of CMD: the first x.y.z in `CMD --version`, or nothing.
-version_of() { "$@" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+(\.[0-9]+)?' | head -n1 || true; }
+version_of() { "$@" --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)*' | head -n1 || true; }
 
 need() { # need NAME HAVE WANT INSTALL-COMMAND...
   local name="$1" have="$2" want="$3"; shift 3
@@ -67,10 +67,17 @@ if (( ${#missing[@]} )); then
 fi
 
 # 3. wasm-opt from npm's binaryen (Debian's binaryen 108 silently breaks the wasm).
-need "wasm-opt (npm binaryen)" "$(version_of "$ROOT/.tools/node_modules/.bin/wasm-opt" | cut -d. -f1)" "${BINARYEN_VERSION%%.*}" \
+need "wasm-opt (npm binaryen)" "$(version_of "$ROOT/.tools/node_modules/.bin/wasm-opt" )" "${BINARYEN_VERSION%%.*}" \
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --save-exact "binaryen@$BINARYEN_VERSION"
 
-# 4. Cargo tools (each ~6-13 minutes to compile on 2 cores the first time).
+# 4. The end-to-end checks' npm packages (playwright-core drives Debian's chromium; no browser download).
+if ! (cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1); then
+  (( CHECK_ONLY )) && die "tests/e2e packages missing: run scripts/setup.sh"
+  say "installing tests/e2e packages (npm ci)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/e2e --no-audit --no-fund
+fi
+
+# 5. Cargo tools (each ~6-13 minutes to compile on 2 cores the first time).
 need trunk "$(version_of trunk)" "$TRUNK_VERSION" \
   cargo install --locked trunk --version "$TRUNK_VERSION"
 # Without --locked: the CLI's own lockfile pins a crate version the registry no longer has.
@@ -79,7 +86,7 @@ need wasm-bindgen-cli "$(version_of wasm-bindgen)" "$WASM_BINDGEN_VERSION" \
 need wasm-pack "$(version_of wasm-pack)" "$WASM_PACK_VERSION" \
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
 
-# 5. Final check of everything, from the PATH the build uses.
+# 6. Final check of everything, from the PATH the build uses.
 check() { # check NAME WANT HAVE
   [[ "$3" == "$2" ]] || die "$1: need $2, found ${3:-nothing} ($(command -v "${1%% *}" || echo 'not on PATH'))"
 }

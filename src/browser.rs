@@ -184,6 +184,21 @@ pub fn animate(
     }
 }
 
+/// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it
+/// before the app had drawn the page).
+pub fn scroll_to_hash() {
+    let w = window();
+    let hash = w.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// How far the reader has scrolled through the document, 0 to 1.
 pub fn scroll_progress() -> f64 {
     let w = window();

@@ -319,8 +319,8 @@ async fn unmounting_cancels_observers_and_frames() {
     .await;
     assert_eq!(
         browser::live_handles(),
-        2,
-        "one running animation, one waiting observer"
+        3,
+        "two visibility watches (one has fired) and one animation"
     );
     let num = one(&trees, ".num");
     drop(handle);

@@ -5,6 +5,7 @@ use super::masthead::Masthead;
 use super::progress_bar::ProgressBar;
 use super::section_nav::SectionNav;
 use super::story_section::StorySection;
+use crate::browser;
 use crate::story::STORY;
 use leptos::prelude::*;
 
@@ -15,12 +16,20 @@ pub fn App() -> impl IntoView {
     if use_context::<Motion>().is_none() {
         provide_context(Motion::from_browser());
     }
+    // The page is drawn after the browser looked for `#id`: go there now that it exists.
+    Effect::new(|_| browser::scroll_to_hash());
     view! {
         <ProgressBar/>
-        <article class="story">
-            <Masthead/>
-            <SectionNav/>
-            {STORY.sections.iter().map(|section| view! { <StorySection section=section/> }).collect_view()}
-        </article>
+        <main>
+            <article class="story">
+                <Masthead/>
+                <SectionNav/>
+                {STORY
+                    .sections
+                    .iter()
+                    .map(|section| view! { <StorySection section=section/> })
+                    .collect_view()}
+            </article>
+        </main>
     }
 }

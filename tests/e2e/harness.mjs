@@ -1,0 +1,96 @@
+// Shared helpers for the end-to-end checks: a static server for dist/ and Debian's headless Chromium.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` under the URL prefix `base` (e.g. "/news/2026/ruzhou/") on 127.0.0.1.
+ * `routes` maps extra paths to [content-type, body]; `headers` are added to every response.
+ */
+export async function serve(dir, { base = '/', routes = {}, headers = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (routes[path]) {
+      res.writeHead(200, { 'content-type': routes[path][0], ...headers });
+      return res.end(routes[path][1]);
+    }
+    if (!path.startsWith(base)) { res.writeHead(404); return res.end('not found'); }
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Records console errors, page errors and requests to origins other than `allowed`. */
+export function watch(page, allowed) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && !allowed.includes(u.origin)) problems.push(`request to ${r.url()}`);
+  });
+  return problems;
+}
+
+/** Starts summing layout shifts (CLS without the session windows: every shift counts). */
+export async function recordLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** Scrolls `frame` (a page or frame) from top to bottom in steps, like a reader flicking through. */
+export async function scrollThrough(page, { step = 300, pause = 120 } = {}) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= height; y += step) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(pause);
+  }
+}
+
+/** Every counter's state: id, data-state, the digits shown, the final digits, face and label text. */
+export function counterStates(frame) {
+  return frame.$$eval('[data-counter]', (els) => els.map((el) => ({
+    id: el.dataset.counter,
+    state: el.dataset.state,
+    digits: el.querySelector('.num').textContent,
+    final: el.querySelector('.num').dataset.final,
+    face: el.querySelector('.counter-face').textContent,
+    label: el.querySelector('.sr-only').textContent,
+  })));
+}
+
+export const AXE = join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');

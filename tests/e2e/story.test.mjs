@@ -1,0 +1,139 @@
+// The built page (dist/) as readers get it: whole article, counters that land exactly, no layout
+// shift, reduced motion, no third-party requests, no console errors, no axe violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, AXE, DIST } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0, no errors', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const problems = watch(page, [server.origin]);
+  await recordLayoutShifts(page);
+  await page.goto(server.url);
+  await page.waitForSelector('[data-counter]');
+  const before = await counterStates(page);
+  assert.ok(before.some((c) => c.state === 'idle'), 'counters below the fold wait for the reader');
+  await scrollThrough(page);
+  await page.waitForTimeout(2800);
+  const states = await counterStates(page);
+  assert.equal(states.length, 23, 'number of counters on the page (20 figures, 3 of them twice)');
+  for (const c of states) {
+    assert.equal(c.state, 'done', `${c.id} did not finish`);
+    assert.equal(c.digits, c.final, `${c.id} ends short`);
+    assert.equal(c.face, c.label, `${c.id}: the visible text differs from its label`);
+  }
+  const cls = await page.evaluate(() => window.__cls);
+  assert.equal(cls.toFixed(3), '0.000', `layout shift ${cls}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with reduced motion every counter shows its final value at once', async () => {
+  const context = await browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-counter]');
+  for (const c of await counterStates(page)) {
+    assert.equal(c.state, 'done', c.id);
+    assert.equal(c.digits, c.final, c.id);
+  }
+  assert.equal(await page.isVisible('.replay'), false, 'no replay control when nothing moves');
+  await context.close();
+});
+
+test('axe-core finds no accessibility violations, in light and dark mode', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ ...PHONE, colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-counter]');
+    await page.addScriptTag({ path: AXE });
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], colorScheme);
+    await context.close();
+  }
+});
+
+test('replay: keyboard-reachable, counts again and lands exactly', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => [...document.querySelectorAll('.summary [data-counter]')].every((e) => e.dataset.state === 'done'), null, { timeout: 5000 });
+  // Tab to the button and press Enter.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.classList.contains('replay'))) break;
+  }
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('replay')), 'replay not reachable by Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.summary [data-counter]').dataset.state !== 'done', null, { timeout: 1000 });
+  await page.waitForTimeout(2800);
+  for (const c of (await counterStates(page)).filter((c) => c.state !== 'idle')) assert.equal(c.digits, c.final, c.id);
+  await context.close();
+});
+
+test('a tab put in the background mid-count shows exact finals when it comes back', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('.summary [data-counter]').dataset.state === 'running', null, { timeout: 3000 });
+  // Another tab in front: this one is hidden, its frames stop.
+  const other = await context.newPage();
+  await other.goto('about:blank');
+  await other.bringToFront();
+  await page.waitForTimeout(3000);
+  await page.bringToFront();
+  await page.waitForTimeout(200);
+  for (const c of (await counterStates(page)).filter((c) => c.state !== 'idle')) {
+    assert.equal(c.state, 'done', c.id);
+    assert.equal(c.digits, c.final, c.id);
+  }
+  await context.close();
+});
+
+test('resizing and rotating mid-count never leaves a counter short', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const problems = watch(page, [server.origin]);
+  await page.goto(server.url);
+  await page.waitForSelector('[data-counter]');
+  for (const size of [[844, 390], [390, 844], [1280, 800], [320, 640]]) {
+    await page.setViewportSize({ width: size[0], height: size[1] });
+    await page.mouse.wheel(0, 700);
+    await page.waitForTimeout(150);
+    await page.mouse.wheel(0, -400);
+  }
+  await scrollThrough(page, { step: 900, pause: 60 });
+  await page.waitForTimeout(2800);
+  for (const c of (await counterStates(page)).filter((c) => c.state !== 'idle')) {
+    assert.equal(c.digits, c.final, c.id);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deep links land on their sections, and going back returns to the same place', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url + '#financing');
+  await page.waitForSelector('#financing h2');
+  await page.waitForTimeout(500);
+  const top = await page.evaluate(() => document.getElementById('financing').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 120, `#financing is at ${top}px, not at the top`);
+
+  await page.goto(server.url);
+  await page.waitForSelector('.section-nav a');
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.waitForTimeout(200);
+  await page.click('.section-nav a[href="#management"]');
+  await page.waitForFunction(() => Math.abs(document.getElementById('management').getBoundingClientRect().top) < 120, null, { timeout: 3000 });
+  await page.goBack();
+  await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 5, null, { timeout: 3000 });
+  await context.close();
+});
