@@ -199,6 +199,105 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// A query parameter of the page's URL (`?embed=1&childId=…`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Whether the page is inside a frame (an iframe on a news site).
+pub fn is_framed() -> bool {
+    let w = window();
+    w.parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &w))
+}
+
+/// The page's content height in CSS pixels, as pym.js measures it (`body.offsetHeight`).
+fn content_height() -> u32 {
+    let body = window().document().and_then(|d| d.body());
+    body.map_or(0, |b| b.offset_height().max(0) as u32)
+}
+
+type MessageClosure = Closure<dyn FnMut(web_sys::MessageEvent)>;
+type ResizeClosure = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
+
+/// The page's side of pym.js (1.3) when framed: tells the parent the content height whenever it
+/// changes (a `ResizeObserver` on `<body>` catches load, fonts, images, width changes and any
+/// re-layout), and answers the parent's `width` messages. Only messages whose source is the
+/// parent window and that parse as a `width` for our child id are acted on; nothing incoming is
+/// ever executed or navigated to. Dropping it stops both.
+#[must_use = "dropping it stops the height messages"]
+pub struct PymChild {
+    resize: web_sys::ResizeObserver,
+    _on_resize: ResizeClosure,
+    on_message: MessageClosure,
+}
+
+impl PymChild {
+    /// Starts sending heights for `child_id` (checked with [`crate::embed::valid_child_id`]).
+    pub fn start(child_id: String) -> Option<Self> {
+        let w = window();
+        let parent = w.parent().ok().flatten()?;
+        let body = w.document()?.body()?;
+        let last_sent = Rc::new(Cell::new(u32::MAX));
+        let send = {
+            let child_id = child_id.clone();
+            move |force: bool| {
+                let height = content_height();
+                if force || last_sent.replace(height) != height {
+                    let message = crate::embed::height_message(&child_id, height);
+                    let _ = parent.post_message(&message.into(), "*");
+                }
+            }
+        };
+        let send = Rc::new(send);
+        let on_resize: ResizeClosure = Closure::new({
+            let send = send.clone();
+            move |_: js_sys::Array, _: web_sys::ResizeObserver| send(false)
+        });
+        let resize = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        resize.observe(&body);
+        let on_message: MessageClosure = Closure::new(move |event: web_sys::MessageEvent| {
+            let from_parent = event.source().is_some_and(|s| {
+                w.parent()
+                    .ok()
+                    .flatten()
+                    .is_some_and(|p| js_sys::Object::is(&s, &p))
+            });
+            let Some(data) = event.data().as_string().filter(|_| from_parent) else {
+                return;
+            };
+            if let Some(crate::embed::ParentMessage::Width(_)) =
+                crate::embed::parse_parent_message(&data, &child_id)
+            {
+                send(true);
+            }
+        });
+        window()
+            .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Self {
+            resize,
+            _on_resize: on_resize,
+            on_message,
+        })
+    }
+}
+
+impl Drop for PymChild {
+    fn drop(&mut self) {
+        self.resize.disconnect();
+        let _ = window().remove_event_listener_with_callback(
+            "message",
+            self.on_message.as_ref().unchecked_ref(),
+        );
+    }
+}
+
 /// How far the reader has scrolled through the document, 0 to 1.
 pub fn scroll_progress() -> f64 {
     let w = window();

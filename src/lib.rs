@@ -3,12 +3,14 @@
 //!
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters, unit-tested natively.
+//! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries).
 //! - [`components`]: the page, one component per file.
 
 pub mod browser;
 pub mod components;
 pub mod easing;
+pub mod embed;
 pub mod format;
 pub mod story;
 

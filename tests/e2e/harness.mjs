@@ -50,11 +50,12 @@ export async function launch() {
   });
 }
 
-/** Records console errors, page errors and requests to origins other than `allowed`. */
+/** Records console errors, page errors, failed responses and requests to origins other than `allowed`. */
 export function watch(page, allowed) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && !allowed.includes(u.origin)) problems.push(`request to ${r.url()}`);
@@ -76,7 +77,7 @@ export async function recordLayoutShifts(page) {
 export async function scrollThrough(page, { step = 300, pause = 120 } = {}) {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y <= height; y += step) {
-    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
     await page.waitForTimeout(pause);
   }
 }

@@ -129,11 +129,22 @@ test('deep links land on their sections, and going back returns to the same plac
 
   await page.goto(server.url);
   await page.waitForSelector('.section-nav a');
-  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.evaluate(() => window.scrollTo({ top: 600, behavior: 'instant' }));
   await page.waitForTimeout(200);
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 500, `scrolled to ${before}`);
   await page.click('.section-nav a[href="#management"]');
-  await page.waitForFunction(() => Math.abs(document.getElementById('management').getBoundingClientRect().top) < 120, null, { timeout: 3000 });
+  // Wait for the (smooth) scroll to settle with the section at the top, as a reader would.
+  let last = -1;
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(150);
+    const [top, y] = await page.evaluate(() => [document.getElementById('management').getBoundingClientRect().top, window.scrollY]);
+    if (y === last && Math.abs(top) < 120) break;
+    last = y;
+  }
+  const landed = await page.evaluate(() => document.getElementById("management").getBoundingClientRect().top);
+  assert.ok(landed >= 0 && landed < 120, `#management is at ${landed}px after the click`);
   await page.goBack();
-  await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 5, null, { timeout: 3000 });
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before, { timeout: 3000 });
   await context.close();
 });

@@ -1,0 +1,104 @@
+//! The pym.js message protocol, as plain Rust (unit-tested natively).
+//!
+//! pym.js 1.3 frames every message as `pym` `xPYMx` childId `xPYMx` type `xPYMx` value. The story
+//! page, when framed, sends `height` messages to its parent and answers the parent's `width`
+//! messages. Incoming messages are untrusted: only a well-formed `width` for our own child id is
+//! understood; anything else (other ids, `navigateTo`, `scrollTo`, script URLs, junk) is ignored.
+
+/// pym.js's field separator.
+pub const SEPARATOR: &str = "xPYMx";
+
+/// The child id used when the page is framed without pym.js (no `childId` query parameter).
+pub const DEFAULT_CHILD_ID: &str = "ruzhou-story";
+
+/// A `height` message for the parent: `pymxPYMx{child_id}xPYMxheightxPYMx{px}`.
+pub fn height_message(child_id: &str, height_px: u32) -> String {
+    format!("pym{SEPARATOR}{child_id}{SEPARATOR}height{SEPARATOR}{height_px}")
+}
+
+/// A message from the parent that the story acts on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ParentMessage {
+    /// The parent's width in pixels: answer with the current height.
+    Width(u32),
+}
+
+/// Reads a message from the parent. `None` for anything that is not exactly a pym `width` message
+/// for `child_id` with a plain whole number of pixels.
+pub fn parse_parent_message(data: &str, child_id: &str) -> Option<ParentMessage> {
+    let mut parts = data.split(SEPARATOR);
+    let (pym, id, kind, value) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || pym != "pym" || id != child_id || kind != "width" {
+        return None;
+    }
+    if value.is_empty() || value.len() > 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    value.parse().ok().map(ParentMessage::Width)
+}
+
+/// Whether a child id from the URL is safe to echo back: pym.js uses the container element's id.
+pub fn valid_child_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.contains(SEPARATOR)
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn height_messages_use_the_pym_format() {
+        assert_eq!(
+            height_message("story", 5234),
+            "pymxPYMxstoryxPYMxheightxPYMx5234"
+        );
+    }
+
+    #[test]
+    fn width_messages_for_our_child_are_understood() {
+        assert_eq!(
+            parse_parent_message("pymxPYMxstoryxPYMxwidthxPYMx390", "story"),
+            Some(ParentMessage::Width(390))
+        );
+        assert_eq!(
+            parse_parent_message("pymxPYMxstoryxPYMxwidthxPYMx1280", "story"),
+            Some(ParentMessage::Width(1280))
+        );
+    }
+
+    #[test]
+    fn anything_else_is_ignored() {
+        for junk in [
+            "",
+            "pym",
+            "pymxPYMxotherxPYMxwidthxPYMx390",
+            "pymxPYMxstoryxPYMxwidthxPYMx",
+            "pymxPYMxstoryxPYMxwidthxPYMx-1",
+            "pymxPYMxstoryxPYMxwidthxPYMx39.5",
+            "pymxPYMxstoryxPYMxwidthxPYMx9999999999",
+            "pymxPYMxstoryxPYMxwidthxPYMx390xPYMxextra",
+            "pymxPYMxstoryxPYMxnavigateToxPYMxjavascript:alert(1)",
+            "pymxPYMxstoryxPYMxscrollToxPYMx0",
+            "pymxPYMxstoryxPYMxheightxPYMx390",
+            "PYMxPYMxstoryxPYMxwidthxPYMx390",
+            "{\"width\":390}",
+        ] {
+            assert_eq!(parse_parent_message(junk, "story"), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn child_ids_are_checked_before_they_are_echoed() {
+        assert!(valid_child_id("example"));
+        assert!(valid_child_id("ruzhou-story_1"));
+        assert!(!valid_child_id(""));
+        assert!(!valid_child_id("axPYMxb"));
+        assert!(!valid_child_id("<script>"));
+        assert!(!valid_child_id(&"a".repeat(65)));
+    }
+}
