@@ -20,6 +20,8 @@ lint:
 	$(ENV) cargo fmt --all -- --check
 	$(ENV) cargo clippy --all-targets -- -D warnings
 	$(ENV) cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	$(ENV) cargo clippy --all-targets --no-default-features --features ssr -- -D warnings
+	$(ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 # Native unit tests: data file, formatter, easing, sentence and figure checks against the source.
 unit:

@@ -52,8 +52,8 @@ fn generate(story: &StoryFile) -> String {
     out.push_str("];\n\npub static STORY: Story = Story {\n");
     let _ = writeln!(
         out,
-        "    title: {:?},\n    byline: {:?},",
-        story.title, story.byline
+        "    title: {:?},\n    byline: {:?},\n    description: {:?},",
+        story.title, story.byline, story.description
     );
     let _ = writeln!(
         out,

@@ -41,41 +41,57 @@ pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Calls a function once when at least half of an element is visible. Dropping it disconnects the
-/// observer; a callback that has not run yet never will.
+/// What an IntersectionObserver reported for an element.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Visibility {
+    /// Any part of it is in the viewport.
+    pub intersecting: bool,
+    /// The visible fraction of it, 0 to 1.
+    pub ratio: f64,
+}
+
+/// Watches an element's visibility. Dropping it disconnects the observer; no report arrives after.
 #[must_use = "dropping the watch stops it"]
-pub struct HalfVisible {
+pub struct VisibilityWatch {
     observer: IntersectionObserver,
     _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
 }
 
-impl Drop for HalfVisible {
+impl Drop for VisibilityWatch {
     fn drop(&mut self) {
         track(-1);
         self.observer.disconnect();
     }
 }
 
-/// Watches `el` until half of it is in the viewport, then calls `f` once and stops watching.
+/// Reports `el`'s visibility to `f` now (the observer's first report) and whenever it crosses 0, ½
+/// or all visible, until `f` returns `false`.
 ///
 /// Uses thresholds, not `rootMargin`: browsers ignore `rootMargin` inside cross-origin iframes,
 /// while thresholds work there against the top-level viewport. Chrome's first entry can have an
-/// empty rect and report "not intersecting": such entries are skipped.
-pub fn when_half_visible(el: &Element, f: impl FnOnce() + 'static) -> HalfVisible {
-    let mut f = Some(f);
+/// empty rect: such an entry counts as not visible.
+pub fn watch_visibility(
+    el: &Element,
+    mut f: impl FnMut(Visibility) -> bool + 'static,
+) -> VisibilityWatch {
     let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
-            let seen = entries.iter().any(|e| {
-                let e: IntersectionObserverEntry = e.unchecked_into();
-                let rect = e.bounding_client_rect();
-                let empty = rect.width() == 0.0 && rect.height() == 0.0;
-                e.is_intersecting() && !empty && e.intersection_ratio() >= 0.5
-            });
-            if seen {
+            let Some(entry) = entries.iter().last() else {
+                return;
+            };
+            let entry: IntersectionObserverEntry = entry.unchecked_into();
+            let rect = entry.bounding_client_rect();
+            let empty = rect.width() == 0.0 && rect.height() == 0.0;
+            let seen = Visibility {
+                intersecting: entry.is_intersecting() && !empty,
+                ratio: if empty {
+                    0.0
+                } else {
+                    entry.intersection_ratio()
+                },
+            };
+            if !f(seen) {
                 observer.disconnect();
-                if let Some(f) = f.take() {
-                    f();
-                }
             }
         },
     );
@@ -86,7 +102,7 @@ pub fn when_half_visible(el: &Element, f: impl FnOnce() + 'static) -> HalfVisibl
         .expect("IntersectionObserver");
     observer.observe(el);
     track(1);
-    HalfVisible {
+    VisibilityWatch {
         observer,
         _callback: callback,
     }
@@ -214,6 +230,14 @@ pub fn is_framed() -> bool {
         .ok()
         .flatten()
         .is_some_and(|parent| !js_sys::Object::is(&parent, &w))
+}
+
+/// Whether the served HTML is the prerendered embed page (`<html data-embed>`).
+pub fn prerendered_embed() -> bool {
+    window()
+        .document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute("data-embed"))
 }
 
 /// The page's content height in CSS pixels, as pym.js measures it (`body.offsetHeight`).

@@ -4,6 +4,7 @@
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters, unit-tested natively.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
+//! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries).
 //! - [`components`]: the page, one component per file.
 
@@ -12,6 +13,7 @@ pub mod components;
 pub mod easing;
 pub mod embed;
 pub mod format;
+pub mod prerender;
 pub mod story;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which

@@ -8,6 +8,8 @@ pub struct Story {
     pub title: &'static str,
     /// "文/图 …" line.
     pub byline: &'static str,
+    /// A sentence of the article for the page's description and sharing cards.
+    pub description: &'static str,
     /// Heading of the headline-figures block.
     pub summary_heading: &'static str,
     /// The headline counters shown large.
@@ -366,6 +368,13 @@ mod tests {
                 item.label
             );
         }
+    }
+
+    #[test]
+    fn the_description_is_a_sentence_of_the_article() {
+        assert!(STORY.description.ends_with('。'));
+        assert_eq!(sentences(STORY.description).len(), 1);
+        assert!(in_source(STORY.description), "{}", STORY.description);
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct StoryFile {
     pub title: String,
     /// "文/图 …" line.
     pub byline: String,
+    /// A sentence of the article for `<meta name="description">` and sharing cards.
+    pub description: String,
     /// The "数说新城" block of headline counters.
     pub summary: SummarySpec,
     /// Every figure of the article: animated counters and highlighted facts.
@@ -199,6 +201,9 @@ impl StoryFile {
         }
         if blank(&self.byline) {
             err("byline".into(), "is empty");
+        }
+        if blank(&self.description) {
+            err("description".into(), "is empty");
         }
 
         let mut ids = HashSet::new();

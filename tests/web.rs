@@ -47,6 +47,7 @@ fn text(el: &Element) -> String {
 fn motion(reduced: bool) -> Motion {
     Motion {
         reduced,
+        prerendered: false,
         replays: RwSignal::new(0),
     }
 }
@@ -360,6 +361,68 @@ async fn replay_counts_again() {
     })
     .await;
     assert_eq!(text(&one(&el, ".counter-face")), "第18位");
+    drop(handle);
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others_count_later() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(Motion {
+            reduced: false,
+            prerendered: true,
+            replays: RwSignal::new(0),
+        });
+        view! {
+            <Counter counter=counter("trees")/>
+            <div style="height: 3000px"></div>
+            <Counter counter=counter("tenders")/>
+        }
+    });
+    leptos::task::tick().await;
+    let seen = one(&parent, "[data-counter='trees']");
+    let below = one(&parent, "[data-counter='tenders']");
+    // Both start as the server drew them: final.
+    assert_eq!(text(&one(&seen, ".counter-face")), "6.5万余棵");
+    until(1000, "the counter out of sight to go back to 0", || {
+        text(&one(&below, ".num")) == "\u{2007}0"
+    })
+    .await;
+    assert_eq!(below.get_attribute("data-state").as_deref(), Some("idle"));
+    // The one in view never flashed to 0 or ticked.
+    for _ in 0..10 {
+        assert_eq!(text(&one(&seen, ".num")), "6.5");
+        assert_eq!(seen.get_attribute("data-state").as_deref(), Some("done"));
+        TimeoutFuture::new(30).await;
+    }
+    below.scroll_into_view();
+    until(4000, "the scrolled-to counter to count and finish", || {
+        below.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
+    assert_eq!(text(&one(&below, ".counter-face")), "45个");
+    drop(handle);
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn embed_mode_drops_the_progress_bar() {
+    let parent = container();
+    let handle = mount_to(parent.clone(), || {
+        provide_context(motion(true));
+        view! { <App embedded=true/> }
+    });
+    leptos::task::tick().await;
+    assert!(one(&parent, ".page").class_list().contains("embed"));
+    let progress: HtmlElement = one(&parent, ".progress").unchecked_into();
+    assert_eq!(
+        progress.offset_height(),
+        0,
+        "progress bar shown in embed mode"
+    );
+    assert_eq!(all(&parent, "section").len(), 5, "the story stays");
     drop(handle);
     parent.remove();
 }

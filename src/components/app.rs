@@ -11,39 +11,53 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 /// The story page: progress bar, title, section navigation and every section of the article.
-/// Provides the [`Motion`] settings to all counters unless a parent (a test) already did.
+/// Provides the [`Motion`] settings to all counters unless a parent (the prerenderer, a test)
+/// already did.
 ///
-/// Embed mode (`?embed=1`, or whenever the page is framed) drops what the host page already has:
-/// the progress bar and the visible title (it stays for screen readers), and the navigation
-/// no longer sticks. When framed, the page tells its parent its height (pym.js protocol).
+/// Embed mode drops what a host page already has: the progress bar and the visible title (it
+/// stays for screen readers), and the section bar no longer sticks. It is on from the first paint
+/// in the prerendered `embed.html`, and switched on by the app for `?embed=1` or any framed page.
+/// When framed, the page tells its parent its height (pym.js protocol, see [`browser::PymChild`]).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Start in embed mode (the prerendered `embed.html`).
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     if use_context::<Motion>().is_none() {
         provide_context(Motion::from_browser());
     }
-    // The page is drawn after the browser looked for `#id`: go there now that it exists.
-    Effect::new(|_| browser::scroll_to_hash());
-    let framed = browser::is_framed();
-    let embedded = framed || browser::query_param("embed").as_deref() == Some("1");
-    if framed {
-        let child_id = browser::query_param("childId")
-            .filter(|id| embed::valid_child_id(id))
-            .unwrap_or_else(|| embed::DEFAULT_CHILD_ID.to_owned());
-        let pym = SendWrapper::new(browser::PymChild::start(child_id));
-        on_cleanup(move || drop(pym));
-    }
+    let embedded = RwSignal::new(embedded);
+    // Browser-only set-up, after the first render (effects never run on the server).
+    Effect::new(move |_| {
+        // The page is drawn after the browser looked for `#id`: go there now that it exists.
+        browser::scroll_to_hash();
+        let framed = browser::is_framed();
+        if framed || browser::query_param("embed").as_deref() == Some("1") {
+            embedded.set(true);
+        }
+        if framed {
+            let child_id = browser::query_param("childId")
+                .filter(|id| embed::valid_child_id(id))
+                .unwrap_or_else(|| embed::DEFAULT_CHILD_ID.to_owned());
+            let pym = SendWrapper::new(browser::PymChild::start(child_id));
+            on_cleanup(move || drop(pym));
+        }
+    });
     view! {
-        {(!embedded).then(|| view! { <ProgressBar/> })}
-        <main class:embed=embedded>
-            <article class="story">
-                <Masthead/>
-                <SectionNav/>
-                {STORY
-                    .sections
-                    .iter()
-                    .map(|section| view! { <StorySection section=section/> })
-                    .collect_view()}
-            </article>
-        </main>
+        <div class="page" class:embed=move || embedded.get()>
+            <ProgressBar/>
+            <main>
+                <article class="story">
+                    <Masthead/>
+                    <SectionNav/>
+                    {STORY
+                        .sections
+                        .iter()
+                        .map(|section| view! { <StorySection section=section/> })
+                        .collect_view()}
+                </article>
+            </main>
+        </div>
     }
 }

@@ -1,6 +1,6 @@
 //! A paragraph of the article with its figures in place.
 
-use super::counter::Counter;
+use super::counter::{non_empty, Counter};
 use crate::story::Inline;
 use leptos::prelude::*;
 
@@ -36,7 +36,9 @@ pub fn Paragraph(
                     text
                 };
                 glue_next = false;
-                pieces.push(view! { {text} }.into_any());
+                if let Some(text) = non_empty(text) {
+                    pieces.push(text.into_any());
+                }
             }
             Inline::Counter(counter) => {
                 let punct = match inlines.get(i + 1) {
@@ -44,10 +46,11 @@ pub fn Paragraph(
                     _ => "",
                 };
                 glue_next = !punct.is_empty();
-                pieces.push(
-                    view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }
-                        .into_any(),
-                );
+                pieces.push(if glue_next {
+                    view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
+                } else {
+                    view! { <Counter counter=counter/> }.into_any()
+                });
             }
         }
     }

@@ -4,15 +4,18 @@ use super::counter::Motion;
 use leptos::prelude::*;
 
 /// A button that sends every counter back to 0 to count again when seen. A real `<button>`, so
-/// it is reachable and usable with the keyboard. With reduced motion the counters stay final.
+/// it is reachable and usable with the keyboard. Hidden until the app runs (it does nothing
+/// without it), and by the stylesheet under reduced motion.
 #[component]
 pub fn ReplayButton() -> impl IntoView {
     let motion = use_context::<Motion>().unwrap_or_else(Motion::from_browser);
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(!motion.reduced));
     view! {
         <button
             type="button"
             class="replay"
-            disabled=motion.reduced
+            hidden=move || !ready.get()
             on:click=move |_| motion.replays.update(|n| *n += 1)
         >
             <span aria-hidden="true">"↻ "</span>

@@ -49,7 +49,8 @@ test('with reduced motion every counter shows its final value at once', async ()
 
 test('axe-core finds no accessibility violations, in light and dark mode', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const context = await browser.newContext({ ...PHONE, colorScheme, reducedMotion: 'reduce' });
+    // bypassCSP: axe is injected as an inline script, which the page's CSP rightly refuses.
+    const context = await browser.newContext({ ...PHONE, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('[data-counter]');
@@ -82,7 +83,10 @@ test('a tab put in the background mid-count shows exact finals when it comes bac
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('.summary [data-counter]').dataset.state === 'running', null, { timeout: 3000 });
+  await page.waitForSelector('[data-counter="roads-km"]');
+  await page.waitForTimeout(500);
+  await page.evaluate(() => document.querySelector('#infrastructure [data-counter="roads-km"]').scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.waitForFunction(() => document.querySelector('#infrastructure [data-counter="roads-km"]').dataset.state === 'running', null, { timeout: 3000 });
   // Another tab in front: this one is hidden, its frames stop.
   const other = await context.newPage();
   await other.goto('about:blank');

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trunk post-build hook (Trunk.toml). Hooks of one stage run in parallel, so this one does, in order:
+#  1. prerender: the app's HTML into index.html and embed.html (Leptos SSR, src/bin/prerender.rs);
+#  2. release only: precompressed .br and .gz beside every text asset, for web servers that serve them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cargo run --quiet --bin prerender --no-default-features --features ssr
+if [[ "${TRUNK_PROFILE:-}" == "release" ]]; then
+  for f in "$TRUNK_STAGING_DIR"/*.{html,js,css,wasm,svg}; do
+    [[ -f "$f" ]] || continue
+    gzip -9 -k -f -n "$f"
+    brotli -q 11 -k -f "$f"
+  done
+fi

@@ -1,0 +1,176 @@
+//! Turning Trunk's `index.html` into the served pages: the app's HTML (rendered by Leptos SSR in
+//! `src/bin/prerender.rs`) in `<body>`, sharing metadata from the story data in `<head>`, Trunk's
+//! inline boot script moved to a file (strict CSP), and the CSP itself. Plain string work,
+//! unit-tested natively.
+
+/// The Content-Security-Policy the page runs under (also sent as a `<meta>` in release builds).
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// One page to write.
+#[derive(Debug)]
+pub struct Page<'a> {
+    /// The app's HTML, rendered on the server.
+    pub body: &'a str,
+    /// `<title>` and `og:title`.
+    pub title: &'a str,
+    /// `<meta name="description">` and `og:description`.
+    pub description: &'a str,
+    /// The embed page: `<html data-embed>` (the client starts in embed mode) and `noindex`.
+    pub embed: bool,
+    /// Add the CSP `<meta>` (release builds; Trunk's dev server injects an inline reload script).
+    pub csp: bool,
+    /// The boot script's file name, replacing Trunk's inline module script.
+    pub boot_src: Option<&'a str>,
+}
+
+/// Escapes text for an HTML attribute or element.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Finds Trunk's inline `<script type="module">…</script>`: (start, end, its code).
+pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
+    const OPEN: &str = "<script type=\"module\">";
+    let start = html.find(OPEN)?;
+    let code_start = start + OPEN.len();
+    let code_len = html[code_start..].find("</script>")?;
+    let end = code_start + code_len + "</script>".len();
+    Some((start, end, html[code_start..code_start + code_len].trim()))
+}
+
+/// A short content hash (FNV-1a, 64 bit) for cache-busting file names.
+pub fn content_hash(data: &[u8]) -> String {
+    let hash = data.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The served page, built from Trunk's `index.html`.
+pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
+    let mut html = index.to_owned();
+    if let Some(src) = page.boot_src {
+        let (start, end, _) =
+            inline_module_script(&html).ok_or("no inline module script from Trunk")?;
+        html.replace_range(
+            start..end,
+            &format!("<script type=\"module\" src=\"./{src}\"></script>"),
+        );
+    }
+    let title_start = html.find("<title>").ok_or("no <title>")? + "<title>".len();
+    let title_len = html[title_start..].find("</title>").ok_or("no </title>")?;
+    html.replace_range(title_start..title_start + title_len, &escape(page.title));
+
+    let mut head = String::new();
+    if page.csp {
+        head.push_str(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+        ));
+    }
+    let description = escape(page.description);
+    head.push_str(&format!(
+        "<meta name=\"description\" content=\"{description}\">"
+    ));
+    head.push_str(&format!(
+        "<meta property=\"og:title\" content=\"{}\">",
+        escape(page.title)
+    ));
+    head.push_str(&format!(
+        "<meta property=\"og:description\" content=\"{description}\">"
+    ));
+    head.push_str("<meta property=\"og:type\" content=\"article\"><meta property=\"og:locale\" content=\"zh_CN\">");
+    head.push_str("<meta name=\"twitter:card\" content=\"summary\">");
+    if page.embed {
+        head.push_str("<meta name=\"robots\" content=\"noindex\">");
+    }
+    let head_end = html.find("</head>").ok_or("no </head>")?;
+    html.insert_str(head_end, &head);
+
+    // The app's HTML is the whole body: hydration walks it from <body>'s first child.
+    let body_start = html.find("<body>").ok_or("no <body>")?;
+    let body_end = html.find("</body>").ok_or("no </body>")?;
+    if !html[body_start + "<body>".len()..body_end]
+        .trim()
+        .is_empty()
+    {
+        return Err("index.html's <body> must be empty: the app's HTML goes there".into());
+    }
+    html.replace_range(body_start..body_end, &format!("<body>{}", page.body));
+    if page.embed {
+        html = html.replacen(
+            "<html lang=\"zh-CN\">",
+            "<html lang=\"zh-CN\" data-embed>",
+            1,
+        );
+    }
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<title>x</title>\n\
+        <script type=\"module\">\nimport init from './app-1.js';\nawait init();\n</script>\n</head>\n<body></body>\n</html>\n";
+
+    fn page(embed: bool) -> Page<'static> {
+        Page {
+            body: "<div class=\"page\">正文</div>",
+            title: "汝州市产业集聚区：一座新城的崛起",
+            description: "在汝州“如火如荼”<的>建设",
+            embed,
+            csp: true,
+            boot_src: Some("boot-1.js"),
+        }
+    }
+
+    #[test]
+    fn the_page_gets_body_meta_csp_and_no_inline_script() {
+        let html = render_page(TRUNK, &page(false)).unwrap();
+        assert!(html.contains("<body><div class=\"page\">正文</div></body>"));
+        assert!(html.contains("<title>汝州市产业集聚区：一座新城的崛起</title>"));
+        assert!(
+            html.contains("<meta name=\"description\" content=\"在汝州“如火如荼”&lt;的&gt;建设\">")
+        );
+        assert!(html.contains("og:title"));
+        assert!(html.contains(CSP));
+        assert!(
+            inline_module_script(&html).is_none(),
+            "inline script left: {html}"
+        );
+        assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
+        assert!(!html.contains("data-embed") && !html.contains("noindex"));
+    }
+
+    #[test]
+    fn the_embed_page_is_marked() {
+        let html = render_page(TRUNK, &page(true)).unwrap();
+        assert!(html.contains("<html lang=\"zh-CN\" data-embed>"));
+        assert!(html.contains("noindex"));
+    }
+
+    #[test]
+    fn the_boot_script_is_found() {
+        let (_, _, code) = inline_module_script(TRUNK).unwrap();
+        assert_eq!(code, "import init from './app-1.js';\nawait init();");
+    }
+
+    #[test]
+    fn a_non_empty_body_is_refused() {
+        let err = render_page(
+            &TRUNK.replace("<body></body>", "<body><p>x</p></body>"),
+            &page(false),
+        );
+        assert!(err.unwrap_err().contains("<body>"));
+    }
+
+    #[test]
+    fn hashes_differ_with_content() {
+        assert_eq!(content_hash(b"a"), content_hash(b"a"));
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert_eq!(content_hash(b"").len(), 16);
+    }
+}
