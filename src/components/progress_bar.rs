@@ -6,6 +6,13 @@ use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+/// `scaleX(…)` for a fraction 0–1, four decimals, written with integer formatting only (float
+/// formatting would add kilobytes of wasm).
+pub fn scale_x(fraction: f64) -> String {
+    let n = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    format!("scaleX({}.{:04})", n / 10_000, n % 10_000)
+}
+
 /// A thin bar at the top of the viewport that fills as the reader scrolls. Decorative
 /// (`aria-hidden`); its scale is set through the CSSOM, so it needs no inline style attribute
 /// (strict CSP). Hidden in embed mode.
@@ -16,10 +23,7 @@ pub fn ProgressBar() -> impl IntoView {
         let Some(el) = bar.get() else { return };
         let update = move || {
             let style = web_sys::HtmlElement::style(&el);
-            let _ = style.set_property(
-                "transform",
-                &format!("scaleX({:.4})", browser::scroll_progress()),
-            );
+            let _ = style.set_property("transform", &scale_x(browser::scroll_progress()));
         };
         update();
         let scroll = window_event_listener(ev::scroll, {
@@ -38,5 +42,16 @@ pub fn ProgressBar() -> impl IntoView {
         <div class="progress" aria-hidden="true">
             <div class="progress-bar" node_ref=bar></div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scale_x_has_four_decimals() {
+        assert_eq!(super::scale_x(0.0), "scaleX(0.0000)");
+        assert_eq!(super::scale_x(0.12345), "scaleX(0.1235)");
+        assert_eq!(super::scale_x(1.0), "scaleX(1.0000)");
+        assert_eq!(super::scale_x(7.0), "scaleX(1.0000)");
     }
 }

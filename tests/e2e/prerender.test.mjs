@@ -1,0 +1,71 @@
+// The served HTML before and without the wasm: the article is readable with JavaScript off, the app
+// takes over without a flash, and the page runs under the strict CSP with no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, watch, counterStates, DIST, ROOT } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+let server, browser;
+before(async () => { server = await serve(DIST, { headers: { 'content-security-policy': CSP } }); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The source article's sentences (split after 。), without blank lines. */
+async function sourceSentences() {
+  const text = await readFile(join(ROOT, 'tests/source-article.txt'), 'utf8');
+  return text.split('\n').map((l) => l.trim().replace('： ', '：')).filter(Boolean)
+    .flatMap((l) => l.split(/(?<=。)/)).filter((s) => s.trim());
+}
+
+test('with JavaScript off at least 95 % of the article is readable', async () => {
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // What a sighted reader sees (the visually hidden copies of the figures left out).
+  const shown = (await page.evaluate(() => {
+    document.querySelectorAll('.sr-only').forEach((e) => e.remove());
+    return document.body.innerText;
+  })).replace(/\s+/g, '');
+  const sentences = await sourceSentences();
+  const total = sentences.reduce((n, s) => n + s.length, 0);
+  const found = sentences.filter((s) => shown.includes(s.replace(/\s+/g, ''))).reduce((n, s) => n + s.length, 0);
+  const share = found / total;
+  console.log(`readable without JavaScript: ${(share * 100).toFixed(1)} % of the article's characters`);
+  assert.ok(share >= 0.95, `only ${(share * 100).toFixed(1)} %`);
+  // Figures show their final values, not zeros.
+  assert.equal(await page.textContent('.summary [data-counter="funds-yuan"] .counter-face'), '近20亿元');
+  assert.equal(await page.getAttribute('meta[property="og:title"]', 'content'), '汝州市产业集聚区：一座新城的崛起');
+  assert.match(await page.getAttribute('meta[name="description"]', 'content'), /^在汝州如火如荼的建设大潮中/);
+  await context.close();
+});
+
+test('the app takes over the prerendered page without a flash, under the strict CSP', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const problems = watch(page, [server.origin]);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.__started = new Promise((ok) => addEventListener('TrunkApplicationStarted', ok));
+    // Sample the headline counters at every frame from the first paint on.
+    window.__samples = [];
+    const sample = () => {
+      for (const el of document.querySelectorAll('.summary .num')) window.__samples.push(el.textContent);
+      if (window.__samples.length < 600) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.goto(server.url);
+  await page.evaluate(() => window.__started);
+  await page.waitForTimeout(1500);
+  const samples = await page.evaluate(() => window.__samples);
+  assert.ok(samples.length > 30, 'sampled');
+  assert.deepEqual([...new Set(samples)].sort(), ['20', '21.2', '6.5'], 'headline counters in view changed after the app started');
+  // The app runs: counters out of sight went back to 0, waiting for the reader.
+  assert.ok((await counterStates(page)).some((c) => c.state === 'idle'), 'the app did not take over');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
