@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: setup serve build test lint unit web-test release-check e2e
+.PHONY: setup serve build test lint unit web-test release-check e2e bench
 setup:
 	scripts/setup.sh
 
@@ -38,3 +38,9 @@ release-check: build
 # End-to-end checks of dist/ in headless Chromium: scrolling, CLS, reduced motion, axe, history.
 e2e: release-check
 	$(ENV) node --test tests/e2e/
+
+# Performance benchmark (not part of `make test`): sizes, Lighthouse 12 mobile against a static copy
+# of the article, long tasks and memory. Prints figures and exits 1 when a goal is missed.
+bench: build
+	cd tests/bench && (npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund)
+	$(ENV) node tests/bench/bench.mjs

@@ -31,11 +31,13 @@ pub fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Finds Trunk's inline `<script type="module">…</script>`: (start, end, its code).
+/// Finds Trunk's inline `<script type="module">…</script>` (or `type=module`, minified): (start,
+/// end, its code).
 pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
-    const OPEN: &str = "<script type=\"module\">";
-    let start = html.find(OPEN)?;
-    let code_start = start + OPEN.len();
+    let (start, open) = ["<script type=\"module\">", "<script type=module>"]
+        .iter()
+        .find_map(|open| html.find(open).map(|start| (start, open.len())))?;
+    let code_start = start + open;
     let code_len = html[code_start..].find("</script>")?;
     let end = code_start + code_len + "</script>".len();
     Some((start, end, html[code_start..code_start + code_len].trim()))
@@ -49,6 +51,24 @@ pub fn content_hash(data: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
+/// Removes Trunk's `<link rel="preload" … .wasm …>` (quoted or minified).
+pub fn remove_wasm_preload(html: &str) -> String {
+    let mut out = html.to_owned();
+    let mut from = 0;
+    while let Some(start) = out[from..].find("<link").map(|i| from + i) {
+        let Some(len) = out[start..].find('>') else {
+            break;
+        };
+        let tag = &out[start..start + len + 1];
+        if tag.contains("preload") && !tag.contains("modulepreload") && tag.contains(".wasm") {
+            out.replace_range(start..start + len + 1, "");
+        } else {
+            from = start + len + 1;
+        }
+    }
+    out
+}
+
 /// The served page, built from Trunk's `index.html`.
 pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     let mut html = index.to_owned();
@@ -60,6 +80,9 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
             &format!("<script type=\"module\" src=\"./{src}\"></script>"),
         );
     }
+    // No `<link rel=preload>` for the wasm: on a slow network it would compete with the stylesheet
+    // (and the text's first paint); the boot script fetches it right after the HTML is parsed.
+    html = remove_wasm_preload(&html);
     let title_start = html.find("<title>").ok_or("no <title>")? + "<title>".len();
     let title_len = html[title_start..].find("</title>").ok_or("no </title>")?;
     html.replace_range(title_start..title_start + title_len, &escape(page.title));
@@ -100,11 +123,8 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     }
     html.replace_range(body_start..body_end, &format!("<body>{}", page.body));
     if page.embed {
-        html = html.replacen(
-            "<html lang=\"zh-CN\">",
-            "<html lang=\"zh-CN\" data-embed>",
-            1,
-        );
+        let at = html.find("<html").ok_or("no <html>")? + "<html".len();
+        html.insert_str(at, " data-embed");
     }
     Ok(html)
 }
@@ -148,14 +168,34 @@ mod tests {
     #[test]
     fn the_embed_page_is_marked() {
         let html = render_page(TRUNK, &page(true)).unwrap();
-        assert!(html.contains("<html lang=\"zh-CN\" data-embed>"));
+        assert!(html.contains("<html data-embed lang=\"zh-CN\">"));
         assert!(html.contains("noindex"));
+    }
+
+    #[test]
+    fn the_wasm_preload_goes_and_the_rest_stays() {
+        let head = "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">\
+            <link as=fetch href=./b_bg.wasm rel=preload><link rel=stylesheet href=./s.css>";
+        assert_eq!(
+            remove_wasm_preload(head),
+            "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=stylesheet href=./s.css>"
+        );
     }
 
     #[test]
     fn the_boot_script_is_found() {
         let (_, _, code) = inline_module_script(TRUNK).unwrap();
         assert_eq!(code, "import init from './app-1.js';\nawait init();");
+    }
+
+    #[test]
+    fn minified_html_works_too() {
+        let minified = "<!doctype html><html lang=zh-CN><meta charset=utf-8><title>x</title>\
+            <script type=module>import init from './app-1.js';</script></head><body></body></html>";
+        let html = render_page(minified, &page(true)).unwrap();
+        assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
+        assert!(inline_module_script(&html).is_none());
+        assert!(html.starts_with("<!doctype html><html data-embed lang=zh-CN>"));
     }
 
     #[test]

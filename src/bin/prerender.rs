@@ -17,11 +17,10 @@ fn main() {
     let index = std::fs::read_to_string(&index_path).expect("read the staged index.html");
 
     // Trunk's inline boot script becomes a file, so the page needs no 'unsafe-inline'.
-    let boot = inline_module_script(&index).map(|(_, _, code)| {
-        let name = format!("boot-{}.js", content_hash(code.as_bytes()));
-        std::fs::write(dir.join(&name), format!("{code}\n")).expect("write the boot script");
-        name
-    });
+    let (_, _, code) =
+        inline_module_script(&index).expect("Trunk's inline boot script in index.html");
+    let boot = format!("boot-{}.js", content_hash(code.as_bytes()));
+    std::fs::write(dir.join(&boot), format!("{code}\n")).expect("write the boot script");
 
     for (file, embedded) in [("index.html", false), ("embed.html", true)] {
         let body = Owner::new().with(|| {
@@ -34,7 +33,7 @@ fn main() {
             description: STORY.description,
             embed: embedded,
             csp: release,
-            boot_src: boot.as_deref(),
+            boot_src: Some(&boot),
         };
         let html = render_page(&index, &page).unwrap_or_else(|e| panic!("{file}: {e}"));
         std::fs::write(dir.join(file), html).expect("write the page");

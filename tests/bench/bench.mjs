@@ -1,0 +1,152 @@
+// Benchmark of the release build (dist/), run by `make bench`. Prints figures and checks the goals:
+//  - sizes: raw / gzip / brotli of every file, first view ≤ 120 KB brotli;
+//  - Lighthouse 12 mobile (simulated slow 4G, 4× CPU): performance 100, accessibility 100,
+//    best-practices ≥ 96, SEO 100, TBT 0 ms, CLS 0.000, LCP within 10 % of a static copy of the
+//    same article (the same HTML and CSS without any script) measured in the same run;
+//  - long tasks while the counters run (4× CPU throttling) and memory (wasm, JS heap).
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+const results = [];
+const goal = (name, ok, figure) => { results.push({ name, ok, figure }); };
+
+// --- sizes -------------------------------------------------------------------------------------
+const files = (await readdir(DIST)).filter((f) => !/\.(br|gz)$/.test(f)).sort();
+const sizes = {};
+console.log('\nsizes (bytes)');
+console.log(`${'file'.padEnd(44)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
+for (const f of files) {
+  const data = await readFile(join(DIST, f));
+  const gz = gzipSync(data, { level: 9 }).length;
+  const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  sizes[f] = br;
+  console.log(`${f.padEnd(44)}${String(data.length).padStart(9)}${String(gz).padStart(9)}${String(br).padStart(9)}`);
+}
+const firstView = Object.entries(sizes).filter(([f]) => !f.startsWith('embed.')).reduce((n, [, b]) => n + b, 0);
+console.log(`${'first view (index.html and its assets), brotli'.padEnd(62)}${String(firstView).padStart(9)}`);
+goal('first view ≤ 120 KB brotli', firstView <= 120000, `${(firstView / 1000).toFixed(1)} KB`);
+
+// --- servers: the story and its static copy ----------------------------------------------------
+const index = await readFile(join(DIST, 'index.html'), 'utf8');
+const staticCopy = index
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+// Served as a web server would serve dist/: the precompressed .br beside each file when the browser
+// accepts brotli (the static copy is compressed the same way, on the fly).
+const staticBr = brotliCompressSync(staticCopy, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+  const headers = (file) => ({ 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-cache', ...(br ? { 'content-encoding': 'br' } : {}) });
+  if (path === '/static.html') { res.writeHead(200, headers('x.html')); return res.end(br ? staticBr : staticCopy); }
+  const file = path === '/' ? 'index.html' : path.slice(1);
+  try {
+    const body = await readFile(join(DIST, br ? `${file}.br` : file));
+    res.writeHead(200, headers(file));
+    res.end(body);
+  } catch { res.writeHead(404); res.end(); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// --- Lighthouse --------------------------------------------------------------------------------
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function audit(url) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const score = (c) => Math.round(lhr.categories[c].score * 100);
+    const failed = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id);
+    return {
+      performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+      lcp: lhr.audits['largest-contentful-paint'].numericValue, fcp: lhr.audits['first-contentful-paint'].numericValue,
+      tbt: lhr.audits['total-blocking-time'].numericValue, cls: lhr.audits['cumulative-layout-shift'].numericValue, failed,
+      lcpElement: /"snippet":"((?:[^"\\]|\\.)*)"/.exec(JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? {}))?.[1] ?? '?',
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => `${t.url?.split('/').pop() || '?'} ${Math.round(t.duration)} ms @${Math.round(t.startTime)}`),
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+const story = [], plain = [];
+for (let i = 0; i < RUNS; i++) {
+  story.push(await audit(`${origin}/`));
+  plain.push(await audit(`${origin}/static.html`));
+}
+const pick = (runs, k) => median(runs.map((r) => r[k]));
+const s = Object.fromEntries(['performance', 'accessibility', 'bestPractices', 'seo', 'lcp', 'fcp', 'tbt', 'cls'].map((k) => [k, pick(story, k)]));
+const p = Object.fromEntries(['lcp', 'fcp'].map((k) => [k, pick(plain, k)]));
+const ratio = s.lcp / p.lcp;
+console.log(`\nLighthouse 12 mobile (simulated slow 4G, 4× CPU), median of ${RUNS} runs`);
+console.log(`  story : performance ${s.performance}, accessibility ${s.accessibility}, best-practices ${s.bestPractices}, SEO ${s.seo}`);
+console.log(`          FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, CLS ${s.cls.toFixed(3)}`);
+console.log(`  static: FCP ${p.fcp.toFixed(0)} ms, LCP ${p.lcp.toFixed(0)} ms`);
+console.log(`  LCP ratio story / static: ${ratio.toFixed(3)}`);
+console.log(`  LCP element: story ${story[0].lcpElement.slice(0, 90)}; static ${plain[0].lcpElement.slice(0, 90)}`);
+if (story[0].longTasks.length) console.log(`  long tasks (simulated): ${story[0].longTasks.join('; ')}`);
+const notFull = [...new Set(story.flatMap((r) => r.failed))];
+if (notFull.length) console.log(`  audits below full score (story): ${notFull.join(', ')}`);
+goal('Lighthouse performance 100', s.performance === 100, s.performance);
+goal('Lighthouse accessibility 100', s.accessibility === 100, s.accessibility);
+goal('Lighthouse best-practices ≥ 96', s.bestPractices >= 96, s.bestPractices);
+goal('Lighthouse SEO 100', s.seo === 100, s.seo);
+goal('LCP within 10 % of the static page', ratio <= 1.1, ratio.toFixed(3));
+goal('TBT 0 ms', s.tbt === 0, `${s.tbt.toFixed(0)} ms`);
+goal('CLS 0.000', s.cls.toFixed(3) === '0.000', s.cls.toFixed(3));
+
+// --- long tasks and memory while the counters run (4× CPU) -------------------------------------
+const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
+const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.addInitScript(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__started = performance.now(); window.__wasm = e.detail.wasm; });
+});
+await page.goto(`${origin}/`);
+await page.waitForFunction(() => window.__started, null, { timeout: 30000 });
+await page.waitForTimeout(1000);
+const countingFrom = await page.evaluate(() => performance.now());
+const height = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0; y < height; y += 300) {
+  await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
+  await page.waitForTimeout(150);
+}
+await page.waitForTimeout(3000);
+const m = await page.evaluate((from) => ({
+  startup: window.__long.filter((t) => t.start < from).map((t) => Math.round(t.duration)),
+  counting: window.__long.filter((t) => t.start >= from).map((t) => Math.round(t.duration)),
+  wasm: window.__wasm.memory.buffer.byteLength,
+  heap: performance.memory?.usedJSHeapSize ?? 0,
+  started: window.__started,
+}), countingFrom);
+await browser.close();
+server.close();
+console.log('\nmain thread and memory (Chromium, 4× CPU throttling, 390×844, full scroll with every counter running)');
+console.log(`  app started at ${m.started.toFixed(0)} ms; long tasks at start-up: ${m.startup.length ? m.startup.join(', ') + ' ms' : 'none'}`);
+console.log(`  long tasks while counters run: ${m.counting.length ? m.counting.join(', ') + ' ms' : 'none'}`);
+console.log(`  wasm linear memory: ${(m.wasm / 1024).toFixed(0)} KiB; JS heap used: ${(m.heap / 1024 / 1024).toFixed(1)} MiB`);
+goal('no long task over 50 ms while counters run', m.counting.every((d) => d <= 50), m.counting.length ? `max ${Math.max(...m.counting)} ms` : 'none');
+goal('wasm memory stays small (≤ 2 MiB)', m.wasm <= 2 * 1024 * 1024, `${(m.wasm / 1024).toFixed(0)} KiB`);
+
+console.log('\ngoals');
+for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${r.figure}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
