@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo run --quiet --bin prerender --no-default-features --features ssr
 if [[ "${TRUNK_PROFILE:-}" == "release" ]]; then
+  command -v brotli >/dev/null || { echo "post-build: brotli is missing: run scripts/setup.sh" >&2; exit 1; }
   for f in "$TRUNK_STAGING_DIR"/*.{html,js,css,wasm,svg}; do
     [[ -f "$f" ]] || continue
     gzip -9 -k -f -n "$f"

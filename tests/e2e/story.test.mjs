@@ -65,8 +65,10 @@ test('replay: keyboard-reachable, counts again and lands exactly', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(server.url);
+  await page.waitForSelector('.replay:not([hidden])');
+  await page.evaluate(() => document.querySelector('.summary').scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.waitForFunction(() => [...document.querySelectorAll('.summary [data-counter]')].every((e) => e.dataset.state === 'done'), null, { timeout: 5000 });
-  // Tab to the button and press Enter.
+  // Tab to the button (the section bar sticks at the top) and press Enter.
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.classList.contains('replay'))) break;
@@ -150,5 +152,19 @@ test('deep links land on their sections, and going back returns to the same plac
   assert.ok(landed >= 0 && landed < 120, `#management is at ${landed}px after the click`);
   await page.goBack();
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before, { timeout: 3000 });
+  await context.close();
+});
+
+test('print: the final figures, no navigation or progress bar', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-counter]');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.section-nav'), false);
+  assert.equal(await page.isVisible('.progress-bar'), false);
+  assert.equal(await page.isVisible('#infrastructure [data-counter="trees"] .counter-face'), false);
+  const printed = await page.$eval('#infrastructure [data-counter="trees"] .sr-only', (e) => [getComputedStyle(e).position, e.getBoundingClientRect().width > 20, e.textContent]);
+  assert.deepEqual(printed, ['static', true, '6.5万余棵']);
   await context.close();
 });
