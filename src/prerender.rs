@@ -43,6 +43,19 @@ pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
     Some((start, end, html[code_start..code_start + code_len].trim()))
 }
 
+/// The boot script: Trunk's code, started only after the browser has painted the prerendered page,
+/// so the text's first paint never waits for the app (on a fast connection the module script would
+/// otherwise run, and hydrate, before the first frame). Frames do not run in background tabs or
+/// hidden frames: there a timer starts the app after a second.
+pub fn boot_script(trunk_code: &str) -> String {
+    format!(
+        "// Loads the app once the prerendered page has been painted.\n\
+         await new Promise((painted) => {{\n  \
+         requestAnimationFrame(() => setTimeout(painted, 0));\n  \
+         setTimeout(painted, 1000);\n}});\n{trunk_code}\n"
+    )
+}
+
 /// A short content hash (FNV-1a, 64 bit) for cache-busting file names.
 pub fn content_hash(data: &[u8]) -> String {
     let hash = data.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -180,6 +193,14 @@ mod tests {
             remove_wasm_preload(head),
             "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=stylesheet href=./s.css>"
         );
+    }
+
+    #[test]
+    fn the_boot_script_waits_for_the_first_paint() {
+        let boot = boot_script("import init from './a.js';\nawait init();");
+        let wait = boot.find("requestAnimationFrame").unwrap();
+        assert!(wait < boot.find("import init").unwrap());
+        assert!(boot.ends_with("await init();\n"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! folder. The article text is then in the HTML at first paint; the wasm hydrates it.
 
 use leptos::prelude::*;
-use ruzhou_story::prerender::{content_hash, inline_module_script, render_page, Page};
+use ruzhou_story::prerender::{boot_script, content_hash, inline_module_script, render_page, Page};
 use ruzhou_story::story::STORY;
 use ruzhou_story::{App, Motion};
 use std::path::PathBuf;
@@ -19,8 +19,9 @@ fn main() {
     // Trunk's inline boot script becomes a file, so the page needs no 'unsafe-inline'.
     let (_, _, code) =
         inline_module_script(&index).expect("Trunk's inline boot script in index.html");
+    let code = boot_script(code);
     let boot = format!("boot-{}.js", content_hash(code.as_bytes()));
-    std::fs::write(dir.join(&boot), format!("{code}\n")).expect("write the boot script");
+    std::fs::write(dir.join(&boot), code).expect("write the boot script");
 
     for (file, embedded) in [("index.html", false), ("embed.html", true)] {
         let body = Owner::new().with(|| {
