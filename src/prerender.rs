@@ -82,6 +82,18 @@ pub fn remove_wasm_preload(html: &str) -> String {
     out
 }
 
+/// Whether some HTML is nothing but `<script>…</script>` elements and white space.
+fn only_scripts(html: &str) -> bool {
+    let mut rest = html.trim();
+    while let Some(after) = rest.strip_prefix("<script") {
+        let Some(end) = after.find("</script>") else {
+            return false;
+        };
+        rest = after[end + "</script>".len()..].trim_start();
+    }
+    rest.is_empty()
+}
+
 /// The served page, built from Trunk's `index.html`.
 pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     let mut html = index.to_owned();
@@ -125,16 +137,14 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     let head_end = html.find("</head>").ok_or("no </head>")?;
     html.insert_str(head_end, &head);
 
-    // The app's HTML is the whole body: hydration walks it from <body>'s first child.
-    let body_start = html.find("<body>").ok_or("no <body>")?;
+    // The app's HTML opens the body: hydration walks it from <body>'s first child. Only scripts
+    // may follow it (Trunk's dev server adds its reload script there).
+    let body_start = html.find("<body>").ok_or("no <body>")? + "<body>".len();
     let body_end = html.find("</body>").ok_or("no </body>")?;
-    if !html[body_start + "<body>".len()..body_end]
-        .trim()
-        .is_empty()
-    {
+    if !only_scripts(&html[body_start..body_end]) {
         return Err("index.html's <body> must be empty: the app's HTML goes there".into());
     }
-    html.replace_range(body_start..body_end, &format!("<body>{}", page.body));
+    html.insert_str(body_start, page.body);
     if page.embed {
         let at = html.find("<html").ok_or("no <html>")? + "<html".len();
         html.insert_str(at, " data-embed");
@@ -217,6 +227,13 @@ mod tests {
         assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
         assert!(inline_module_script(&html).is_none());
         assert!(html.starts_with("<!doctype html><html data-embed lang=zh-CN>"));
+    }
+
+    #[test]
+    fn the_dev_servers_reload_script_stays_after_the_app() {
+        let dev = TRUNK.replace("<body></body>", "<body><script>reload()</script>\n</body>");
+        let html = render_page(&dev, &page(false)).unwrap();
+        assert!(html.contains("<body><div class=\"page\">正文</div><script>reload()</script>"));
     }
 
     #[test]
