@@ -97,6 +97,12 @@ pub fn Counter(
     let duration = easing::duration_ms(format.steps());
     let unit = format!("{}{}", format.scale.suffix(), counter.after);
 
+    // Back to 0, waiting for the reader.
+    let reset = move || {
+        digits.try_set(format.padded_digits(0.0));
+        state.try_set("idle");
+    };
+
     Effect::new(move |_| {
         let replay = motion.replays.get() > 0;
         let Some(el) = node.get() else { return };
@@ -105,8 +111,7 @@ pub fn Counter(
         }
         let mut shows_final = motion.prerendered && !replay;
         if !shows_final {
-            digits.set(format.padded_digits(0.0));
-            state.set("idle");
+            reset();
         }
         let running: Rc<RefCell<Option<browser::Animation>>> = Rc::default();
         let start = {
@@ -132,8 +137,7 @@ pub fn Counter(
             match action {
                 Action::Wait => true,
                 Action::Reset => {
-                    digits.try_set(format.padded_digits(0.0));
-                    state.try_set("idle");
+                    reset();
                     true
                 }
                 Action::Start => {
