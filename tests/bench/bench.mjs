@@ -76,7 +76,6 @@ async function audit(url) {
       performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
       lcp: lhr.audits['largest-contentful-paint'].numericValue, fcp: lhr.audits['first-contentful-paint'].numericValue,
       tbt: lhr.audits['total-blocking-time'].numericValue, cls: lhr.audits['cumulative-layout-shift'].numericValue, failed,
-      lcpElement: /"snippet":"((?:[^"\\]|\\.)*)"/.exec(JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? {}))?.[1] ?? '?',
       longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => `${t.url?.split('/').pop() || '?'} ${Math.round(t.duration)} ms @${Math.round(t.startTime)}`),
     };
   } finally {
@@ -97,7 +96,6 @@ console.log(`  story : performance ${s.performance}, accessibility ${s.accessibi
 console.log(`          FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, CLS ${s.cls.toFixed(3)}`);
 console.log(`  static: FCP ${p.fcp.toFixed(0)} ms, LCP ${p.lcp.toFixed(0)} ms`);
 console.log(`  LCP ratio story / static: ${ratio.toFixed(3)}`);
-console.log(`  LCP element: story ${story[0].lcpElement.slice(0, 90)}; static ${plain[0].lcpElement.slice(0, 90)}`);
 if (story[0].longTasks.length) console.log(`  long tasks (simulated): ${story[0].longTasks.join('; ')}`);
 const notFull = [...new Set(story.flatMap((r) => r.failed))];
 if (notFull.length) console.log(`  audits below full score (story): ${notFull.join(', ')}`);
