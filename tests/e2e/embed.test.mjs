@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, counterStates, DIST, ROOT } from './harness.mjs';
+import { serve, launch, watch, counterStates, settled, DIST, ROOT } from './harness.mjs';
 
 const BASE = '/news/2026/ruzhou/';
 let story, host, browser;
@@ -80,7 +80,7 @@ for (const kind of ['pym', 'plain']) {
         await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
         await page.waitForTimeout(100);
       }
-      await page.waitForTimeout(2800);
+      await settled(frame);
       for (const c of await counterStates(frame)) {
         assert.equal(c.state, 'done', c.id);
         assert.equal(c.digits, c.final, c.id);

@@ -95,3 +95,9 @@ export function counterStates(frame) {
 }
 
 export const AXE = join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
+
+/** Waits until no counter of `frame` is running (each runs ≤ 2.5 s; the timeout leaves room for a loaded machine). */
+export async function settled(frame, timeout = 8000) {
+  // Poll on a timer: frames (and rAF polling) pause in an iframe scrolled out of view.
+  await frame.waitForFunction(() => !document.querySelector('[data-counter][data-state="running"]'), null, { timeout, polling: 100 });
+}

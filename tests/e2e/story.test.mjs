@@ -2,7 +2,7 @@
 // shift, reduced motion, no third-party requests, no console errors, no axe violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, AXE, DIST } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -20,7 +20,8 @@ test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0
   const before = await counterStates(page);
   assert.ok(before.some((c) => c.state === 'idle'), 'counters below the fold wait for the reader');
   await scrollThrough(page);
-  await page.waitForTimeout(2800);
+  await page.waitForTimeout(300);
+  await settled(page);
   const states = await counterStates(page);
   assert.equal(states.length, 23, 'number of counters on the page (20 figures, 3 of them twice)');
   for (const c of states) {
@@ -76,7 +77,8 @@ test('replay: keyboard-reachable, counts again and lands exactly', async () => {
   assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('replay')), 'replay not reachable by Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('.summary [data-counter]').dataset.state !== 'done', null, { timeout: 1000 });
-  await page.waitForTimeout(2800);
+  await page.waitForTimeout(300);
+  await settled(page);
   for (const c of (await counterStates(page)).filter((c) => c.state !== 'idle')) assert.equal(c.digits, c.final, c.id);
   await context.close();
 });
@@ -116,7 +118,8 @@ test('resizing and rotating mid-count never leaves a counter short', async () =>
     await page.mouse.wheel(0, -400);
   }
   await scrollThrough(page, { step: 900, pause: 60 });
-  await page.waitForTimeout(2800);
+  await page.waitForTimeout(300);
+  await settled(page);
   for (const c of (await counterStates(page)).filter((c) => c.state !== 'idle')) {
     assert.equal(c.digits, c.final, c.id);
   }
