@@ -261,11 +261,36 @@ pub struct PymChild {
     on_message: MessageClosure,
 }
 
+thread_local! {
+    /// The pym.js child id while the page is framed (set by [`PymChild::start`]).
+    static CHILD_ID: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// In a frame, asks the parent page to scroll to the element with this id (a full-height iframe
+/// never scrolls itself, so `#id` links would do nothing) and returns `true`; `false` when the page
+/// is not framed or has no such element, so the link works as usual.
+pub fn scroll_parent_to(id: &str) -> bool {
+    let Some(child_id) = CHILD_ID.with(|c| c.borrow().clone()) else {
+        return false;
+    };
+    let w = window();
+    let (Some(parent), Some(el)) = (
+        w.parent().ok().flatten(),
+        w.document().and_then(|d| d.get_element_by_id(id)),
+    ) else {
+        return false;
+    };
+    let top = el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
+    let message = crate::embed::scroll_message(&child_id, top.max(0.0).round() as u32);
+    parent.post_message(&message.into(), "*").is_ok()
+}
+
 impl PymChild {
     /// Starts sending heights for `child_id` (checked with [`crate::embed::valid_child_id`]).
     pub fn start(child_id: String) -> Option<Self> {
         let w = window();
         let parent = w.parent().ok().flatten()?;
+        CHILD_ID.with(|c| c.replace(Some(child_id.clone())));
         let body = w.document()?.body()?;
         let last_sent = Rc::new(Cell::new(u32::MAX));
         let send = {
@@ -314,6 +339,7 @@ impl PymChild {
 
 impl Drop for PymChild {
     fn drop(&mut self) {
+        CHILD_ID.with(|c| c.take());
         self.resize.disconnect();
         let _ = window().remove_event_listener_with_callback(
             "message",

@@ -11,9 +11,20 @@ pub const SEPARATOR: &str = "xPYMx";
 /// The child id used when the page is framed without pym.js (no `childId` query parameter).
 pub const DEFAULT_CHILD_ID: &str = "ruzhou-story";
 
+/// A message for the parent: `pymxPYMx{child_id}xPYMx{kind}xPYMx{px}`.
+fn message(child_id: &str, kind: &str, px: u32) -> String {
+    format!("pym{SEPARATOR}{child_id}{SEPARATOR}{kind}{SEPARATOR}{px}")
+}
+
 /// A `height` message for the parent: `pymxPYMx{child_id}xPYMxheightxPYMx{px}`.
 pub fn height_message(child_id: &str, height_px: u32) -> String {
-    format!("pym{SEPARATOR}{child_id}{SEPARATOR}height{SEPARATOR}{height_px}")
+    message(child_id, "height", height_px)
+}
+
+/// A `scrollToChildPos` message: asks the parent to scroll its page to `y_px` below the iframe's
+/// top (how the section links work in a full-height iframe, which never scrolls itself).
+pub fn scroll_message(child_id: &str, y_px: u32) -> String {
+    message(child_id, "scrollToChildPos", y_px)
 }
 
 /// A message from the parent that the story acts on.
@@ -56,6 +67,14 @@ mod tests {
         assert_eq!(
             height_message("story", 5234),
             "pymxPYMxstoryxPYMxheightxPYMx5234"
+        );
+    }
+
+    #[test]
+    fn scroll_messages_use_the_pym_format() {
+        assert_eq!(
+            scroll_message("story", 5815),
+            "pymxPYMxstoryxPYMxscrollToChildPosxPYMx5815"
         );
     }
 

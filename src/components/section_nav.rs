@@ -1,6 +1,7 @@
 //! Compact navigation between the article's three sections.
 
 use super::replay_button::ReplayButton;
+use crate::browser;
 use crate::story::STORY;
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ pub fn short_heading(heading: &str) -> &str {
 
 /// A sticky bar with a deep link (`#id`) to each section with a heading, and the replay control.
 /// Plain links: the browser records each jump in its history, so "back" returns to the same place.
+/// In an iframe they ask the host page to scroll instead (pym.js `scrollToChildPos`).
 #[component]
 pub fn SectionNav() -> impl IntoView {
     view! {
@@ -23,7 +25,17 @@ pub fn SectionNav() -> impl IntoView {
                     .map(|(id, heading)| {
                         view! {
                             <li>
-                                <a href=format!("#{id}") title=heading>{short_heading(heading)}</a>
+                                <a
+                                    href=format!("#{id}")
+                                    title=heading
+                                    on:click=move |ev| {
+                                        if browser::scroll_parent_to(id) {
+                                            ev.prevent_default();
+                                        }
+                                    }
+                                >
+                                    {short_heading(heading)}
+                                </a>
                             </li>
                         }
                     })

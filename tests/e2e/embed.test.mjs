@@ -86,6 +86,17 @@ for (const kind of ['pym', 'plain']) {
         assert.equal(c.digits, c.final, c.id);
       }
 
+      // A section link inside the full-height iframe scrolls the host page to that section.
+      await frame.click('.section-nav a[href="#management"]');
+      await page.waitForFunction(async () => {
+        const frameTop = document.querySelector('iframe').getBoundingClientRect().top;
+        return frameTop < -1000;
+      }, null, { timeout: 3000, polling: 100 });
+      await page.waitForTimeout(300);
+      const frameTop = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top);
+      const sectionTop = await frame.evaluate(() => document.getElementById('management').getBoundingClientRect().top);
+      assert.ok(Math.abs(frameTop + sectionTop) <= 2, `section at ${frameTop + sectionTop}px in the host viewport`);
+
       // Resize (rotate the phone / narrow the window): the iframe follows the story's new height.
       await page.setViewportSize({ width: width === 390 ? 844 : 700, height: width === 390 ? 390 : 900 });
       const after = await fits(page, handle, frame, 'after resize');
@@ -94,15 +105,18 @@ for (const kind of ['pym', 'plain']) {
       // Untrusted messages: to the story (wrong id, navigateTo, script URLs, junk) and to the host
       // (a height from a window that is not the story iframe). None has any effect.
       const src = frame.url();
+      const hostY = await page.evaluate(() => window.scrollY);
       await page.evaluate(() => {
         const w = document.querySelector('iframe').contentWindow;
         for (const m of ['pymxPYMxruzhou-storyxPYMxnavigateToxPYMxjavascript:alert(1)',
           'pymxPYMxruzhou-storyxPYMxwidthxPYMxjavascript:alert(1)', 'pymxPYMxotherxPYMxwidthxPYMx100',
           '<img src=x onerror=alert(1)>', { width: 1 }, null]) w.postMessage(m, '*');
         window.postMessage('pymxPYMxruzhou-storyxPYMxheightxPYMx10', '*');
+        window.postMessage('pymxPYMxruzhou-storyxPYMxscrollToChildPosxPYMx0', '*');
       });
       await page.waitForTimeout(500);
       assert.equal(frame.url(), src, 'the story navigated');
+      assert.equal(await page.evaluate(() => window.scrollY), hostY, 'a forged scroll message moved the host page');
       assert.ok(Math.abs((await handle.boundingBox()).height - after) <= 2, 'a forged height message resized the iframe');
       assert.deepEqual(problems, []);
       await page.close();
