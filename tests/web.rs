@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use leptos::mount::mount_to;
+use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use ruzhou_story::story::{self, Block, Value, STORY};
 use ruzhou_story::{browser, App, Counter, Motion};
@@ -24,6 +24,18 @@ fn container() -> HtmlElement {
     body.insert_before(&div, body.first_child().as_ref())
         .unwrap();
     div
+}
+
+/// Mounts a view into a fresh container at the top of the page. Keep the handle: dropping it
+/// unmounts the view and runs its `on_cleanup`s.
+fn mount<F, N>(f: F) -> (HtmlElement, UnmountHandle<N::State>)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let parent = container();
+    let handle = mount_to(parent.clone(), f);
+    (parent, handle)
 }
 
 fn all(parent: &Element, selector: &str) -> Vec<Element> {
@@ -68,8 +80,7 @@ async fn until(ms: u32, what: &str, cond: impl Fn() -> bool) {
 
 #[wasm_bindgen_test]
 async fn the_whole_article_renders_in_order() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(true));
         view! { <App/> }
     });
@@ -132,8 +143,7 @@ async fn the_whole_article_renders_in_order() {
 
 #[wasm_bindgen_test]
 async fn counters_carry_the_dom_contract() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(true));
         view! { <App/> }
     });
@@ -191,8 +201,7 @@ async fn counters_carry_the_dom_contract() {
 
 #[wasm_bindgen_test]
 async fn a_counter_counts_through_intermediate_values_and_ends_exact() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(false));
         view! { <Counter counter=counter("roads-km")/> }
     });
@@ -240,8 +249,7 @@ async fn a_counter_counts_through_intermediate_values_and_ends_exact() {
 
 #[wasm_bindgen_test]
 async fn a_counter_waits_until_half_of_it_is_visible() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(false));
         view! {
             <div style="height: 3000px"></div>
@@ -270,8 +278,7 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
 
 #[wasm_bindgen_test]
 async fn reduced_motion_shows_the_final_value_at_once() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(true));
         view! { <Counter counter=counter("funds-yuan")/> }
     });
@@ -296,8 +303,7 @@ async fn reduced_motion_shows_the_final_value_at_once() {
 
 #[wasm_bindgen_test]
 async fn unmounting_cancels_observers_and_frames() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(false));
         view! {
             <Counter counter=counter("trees")/>
@@ -331,9 +337,8 @@ async fn unmounting_cancels_observers_and_frames() {
 
 #[wasm_bindgen_test]
 async fn replay_counts_again() {
-    let parent = container();
     let m = motion(false);
-    let handle = mount_to(parent.clone(), move || {
+    let (parent, handle) = mount(move || {
         provide_context(m);
         view! { <Counter counter=counter("rank")/> }
     });
@@ -360,8 +365,7 @@ async fn replay_counts_again() {
 
 #[wasm_bindgen_test]
 async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others_count_later() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(Motion {
             reduced: false,
             prerendered: true,
@@ -402,8 +406,7 @@ async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others
 
 #[wasm_bindgen_test]
 async fn embed_mode_drops_the_progress_bar() {
-    let parent = container();
-    let handle = mount_to(parent.clone(), || {
+    let (parent, handle) = mount(|| {
         provide_context(motion(true));
         view! { <App embedded=true/> }
     });
@@ -433,8 +436,7 @@ async fn a_figure_with_a_photo_loads_it_lazily_with_its_size_set() {
             height: 675,
         }),
     };
-    let parent = container();
-    let handle = mount_to(parent.clone(), || view! { <StoryFigure figure=&PHOTO/> });
+    let (parent, handle) = mount(|| view! { <StoryFigure figure=&PHOTO/> });
     leptos::task::tick().await;
     let img = one(&parent, "figure img");
     for (name, value) in [
