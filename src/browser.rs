@@ -348,6 +348,19 @@ impl Drop for PymChild {
     }
 }
 
+/// The viewport-relative tops (px) of the elements with these ids; +∞ for a missing one.
+pub fn element_tops(ids: &[&str]) -> Vec<f64> {
+    let document = window().document();
+    ids.iter()
+        .map(|id| {
+            document
+                .as_ref()
+                .and_then(|d| d.get_element_by_id(id))
+                .map_or(f64::INFINITY, |el| el.get_bounding_client_rect().top())
+        })
+        .collect()
+}
+
 /// How far the reader has scrolled through the document, 0 to 1.
 pub fn scroll_progress() -> f64 {
     let w = window();

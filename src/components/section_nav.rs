@@ -4,30 +4,62 @@ use super::replay_button::ReplayButton;
 use crate::browser;
 use crate::story::STORY;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
 /// The short name of a section heading: its first phrase ("民生优先 基础设施先行" → "民生优先").
 pub fn short_heading(heading: &str) -> &str {
     heading.split_whitespace().next().unwrap_or(heading)
 }
 
+/// A section counts as being read once its top has passed this line (px below the viewport top):
+/// just under the sticky bar.
+const READING_LINE_PX: f64 = 64.0;
+
+/// The section being read: the last whose top (px from the viewport top) has passed `line`.
+pub fn current_section(tops: &[f64], line: f64) -> Option<usize> {
+    tops.iter().rposition(|top| *top <= line)
+}
+
 /// A sticky bar with a deep link (`#id`) to each section with a heading, and the replay control.
 /// Plain links: the browser records each jump in its history, so "back" returns to the same place.
 /// In an iframe they ask the host page to scroll instead (pym.js `scrollToChildPos`).
+///
+/// The link of the section being read carries `aria-current="location"`.
 #[component]
 pub fn SectionNav() -> impl IntoView {
+    let linked: Vec<(&'static str, &'static str)> = STORY
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.map(|h| (s.id, h)))
+        .collect();
+    let ids: Vec<&'static str> = linked.iter().map(|(id, _)| *id).collect();
+    let current = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        let ids = ids.clone();
+        let update = move || {
+            let found = current_section(&browser::element_tops(&ids), READING_LINE_PX);
+            if current.get_untracked() != found {
+                current.set(found);
+            }
+        };
+        update();
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+        let scroll = SendWrapper::new(scroll);
+        on_cleanup(move || scroll.take().remove());
+    });
     view! {
         <nav class="section-nav" aria-label="章节">
             <ul>
-                {STORY
-                    .sections
-                    .iter()
-                    .filter_map(|s| s.heading.map(|h| (s.id, h)))
-                    .map(|(id, heading)| {
+                {linked
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (id, heading))| {
                         view! {
                             <li>
                                 <a
                                     href=format!("#{id}")
                                     title=heading
+                                    aria-current=move || (current.get() == Some(i)).then_some("location")
                                     on:click=move |ev| {
                                         if browser::scroll_parent_to(id) {
                                             ev.prevent_default();
@@ -52,5 +84,23 @@ mod tests {
     fn short_heading_is_the_first_phrase() {
         assert_eq!(super::short_heading("民生优先 基础设施先行"), "民生优先");
         assert_eq!(super::short_heading("数说新城"), "数说新城");
+    }
+
+    #[test]
+    fn the_current_section_is_the_last_one_started() {
+        use super::current_section;
+        assert_eq!(
+            current_section(&[900.0, 3000.0, 6000.0], 64.0),
+            None,
+            "still in the opening"
+        );
+        assert_eq!(current_section(&[64.0, 3000.0, 6000.0], 64.0), Some(0));
+        assert_eq!(current_section(&[-2500.0, 10.0, 3000.0], 64.0), Some(1));
+        assert_eq!(
+            current_section(&[-9000.0, -6000.0, -3000.0], 64.0),
+            Some(2),
+            "closing part"
+        );
+        assert_eq!(current_section(&[], 64.0), None);
     }
 }

@@ -153,8 +153,12 @@ test('deep links land on their sections, and going back returns to the same plac
   }
   const landed = await page.evaluate(() => document.getElementById("management").getBoundingClientRect().top);
   assert.ok(landed >= 0 && landed < 120, `#management is at ${landed}px after the click`);
+  const current = () => page.$$eval('.section-nav a[aria-current="location"]', (a) => a.map((x) => x.getAttribute('href')));
+  assert.deepEqual(await current(), ['#management'], 'the bar marks the section being read');
   await page.goBack();
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before, { timeout: 3000 });
+  await page.waitForTimeout(100);
+  assert.deepEqual(await current(), [], 'back in the opening: no section marked');
   await context.close();
 });
 
