@@ -6,8 +6,13 @@ use ruzhou_story::{browser, App};
 
 fn main() {
     console_error_panic_hook::set_once();
+    // Hydrate in a task of its own, after the one that compiled and started the wasm: two short
+    // tasks instead of one long one on a slow phone's main thread.
     #[cfg(feature = "hydrate")]
-    leptos::mount::hydrate_body(|| view! { <App embedded=browser::prerendered_embed()/> });
+    gloo_timers::callback::Timeout::new(0, || {
+        leptos::mount::hydrate_body(|| view! { <App embedded=browser::prerendered_embed()/> })
+    })
+    .forget();
     #[cfg(not(feature = "hydrate"))]
     leptos::mount::mount_to_body(|| view! { <App embedded=browser::is_framed()/> });
 }

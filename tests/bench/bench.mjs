@@ -23,7 +23,8 @@ const results = [];
 const goal = (name, ok, figure) => { results.push({ name, ok, figure }); };
 
 // --- sizes -------------------------------------------------------------------------------------
-const files = (await readdir(DIST)).filter((f) => !/\.(br|gz)$/.test(f)).sort();
+const files = (await readdir(DIST, { withFileTypes: true }))
+  .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name)).map((e) => e.name).sort();
 const sizes = {};
 console.log('\nsizes (bytes)');
 console.log(`${'file'.padEnd(44)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
