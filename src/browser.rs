@@ -1,6 +1,7 @@
 //! All browser glue in one place: IntersectionObserver, requestAnimationFrame, timers, media queries,
-//! scroll position. Every handle here stops its work when dropped; components keep the handles and
-//! drop them in `on_cleanup`, so nothing runs after a component unmounts.
+//! scroll position, and the framed page's postMessage / ResizeObserver side of pym.js. Every handle
+//! here stops its work when dropped; components keep the handles and drop them in `on_cleanup`, so
+//! nothing runs after a component unmounts.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,8 +13,8 @@ thread_local! {
     static LIVE: Cell<usize> = const { Cell::new(0) };
 }
 
-/// How many observers and animations are running now: 0 once every component using them has
-/// unmounted. Tests use it to prove that unmounting cancels everything.
+/// How many visibility watches and animations exist (created and not yet dropped): 0 once every
+/// component using them has unmounted. Tests use it to prove that unmounting cancels everything.
 pub fn live_handles() -> usize {
     LIVE.with(Cell::get)
 }
