@@ -349,6 +349,24 @@ impl Drop for PymChild {
     }
 }
 
+/// Calls `update` now and after every scroll and resize of the window, until the current reactive
+/// owner is cleaned up (call it inside an effect).
+pub fn on_scroll_and_resize(update: impl Fn() + Clone + 'static) {
+    use leptos::prelude::{on_cleanup, window_event_listener};
+    update();
+    let scroll = window_event_listener(leptos::ev::scroll, {
+        let update = update.clone();
+        move |_| update()
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    let handles = send_wrapper::SendWrapper::new((scroll, resize));
+    on_cleanup(move || {
+        let (scroll, resize) = handles.take();
+        scroll.remove();
+        resize.remove();
+    });
+}
+
 /// The viewport-relative tops (px) of the elements with these ids; +∞ for a missing one.
 pub fn element_tops(ids: &[&str]) -> Vec<f64> {
     let document = window().document();

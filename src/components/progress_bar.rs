@@ -1,10 +1,8 @@
 //! The reading progress bar.
 
 use crate::browser;
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 /// `scaleX(…)` for a fraction 0–1, four decimals, written with integer formatting only (float
 /// formatting would add kilobytes of wasm).
@@ -25,18 +23,7 @@ pub fn ProgressBar() -> impl IntoView {
             let style = web_sys::HtmlElement::style(&el);
             let _ = style.set_property("transform", &scale_x(browser::scroll_progress()));
         };
-        update();
-        let scroll = window_event_listener(ev::scroll, {
-            let update = update.clone();
-            move |_| update()
-        });
-        let resize = window_event_listener(ev::resize, move |_| update());
-        let handles = SendWrapper::new((scroll, resize));
-        on_cleanup(move || {
-            let (scroll, resize) = handles.take();
-            scroll.remove();
-            resize.remove();
-        });
+        browser::on_scroll_and_resize(update);
     });
     view! {
         <div class="progress" aria-hidden="true">

@@ -4,7 +4,6 @@ use super::replay_button::ReplayButton;
 use crate::browser;
 use crate::story::STORY;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 /// The short name of a section heading: its first phrase ("民生优先 基础设施先行" → "民生优先").
 pub fn short_heading(heading: &str) -> &str {
@@ -42,10 +41,7 @@ pub fn SectionNav() -> impl IntoView {
                 current.set(found);
             }
         };
-        update();
-        let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
-        let scroll = SendWrapper::new(scroll);
-        on_cleanup(move || scroll.take().remove());
+        browser::on_scroll_and_resize(update);
     });
     view! {
         <nav class="section-nav" aria-label="章节">
