@@ -204,12 +204,11 @@ pub fn animate(
 /// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it
 /// before the app had drawn the page).
 pub fn scroll_to_hash() {
-    let w = window();
-    let hash = w.location().hash().unwrap_or_default();
+    let hash = window().location().hash().unwrap_or_default();
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
         return;
     };
-    if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = element_by_id(id) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_behavior(web_sys::ScrollBehavior::Instant);
         el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -224,13 +223,23 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// Whether the page is inside a frame (an iframe on a news site).
-pub fn is_framed() -> bool {
+/// The window framing this page (an iframe's host), or `None` when the page is not framed.
+fn parent_window() -> Option<web_sys::Window> {
     let w = window();
     w.parent()
         .ok()
         .flatten()
-        .is_some_and(|parent| !js_sys::Object::is(&parent, &w))
+        .filter(|parent| !js_sys::Object::is(parent, &w))
+}
+
+/// Whether the page is inside a frame (an iframe on a news site).
+pub fn is_framed() -> bool {
+    parent_window().is_some()
+}
+
+/// The element with this id in the page.
+fn element_by_id(id: &str) -> Option<Element> {
+    window().document()?.get_element_by_id(id)
 }
 
 /// Whether the served HTML is the prerendered embed page (`<html data-embed>`).
@@ -274,14 +283,10 @@ pub fn scroll_parent_to(id: &str) -> bool {
     let Some(child_id) = CHILD_ID.with(|c| c.borrow().clone()) else {
         return false;
     };
-    let w = window();
-    let (Some(parent), Some(el)) = (
-        w.parent().ok().flatten(),
-        w.document().and_then(|d| d.get_element_by_id(id)),
-    ) else {
+    let (Some(parent), Some(el)) = (parent_window(), element_by_id(id)) else {
         return false;
     };
-    let top = el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
+    let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
     let message = crate::embed::scroll_message(&child_id, top.max(0.0).round() as u32);
     parent.post_message(&message.into(), "*").is_ok()
 }
@@ -289,13 +294,12 @@ pub fn scroll_parent_to(id: &str) -> bool {
 impl PymChild {
     /// Starts sending heights for `child_id` (checked with [`crate::embed::valid_child_id`]).
     pub fn start(child_id: String) -> Option<Self> {
-        let w = window();
-        let parent = w.parent().ok().flatten()?;
+        let parent = parent_window()?;
         CHILD_ID.with(|c| c.replace(Some(child_id.clone())));
-        let body = w.document()?.body()?;
+        let body = window().document()?.body()?;
         let last_sent = Rc::new(Cell::new(u32::MAX));
         let send = {
-            let child_id = child_id.clone();
+            let (child_id, parent) = (child_id.clone(), parent.clone());
             move |force: bool| {
                 let height = content_height();
                 if force || last_sent.replace(height) != height {
@@ -312,12 +316,9 @@ impl PymChild {
         let resize = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
         resize.observe(&body);
         let on_message: MessageClosure = Closure::new(move |event: web_sys::MessageEvent| {
-            let from_parent = event.source().is_some_and(|s| {
-                w.parent()
-                    .ok()
-                    .flatten()
-                    .is_some_and(|p| js_sys::Object::is(&s, &p))
-            });
+            let from_parent = event
+                .source()
+                .is_some_and(|s| js_sys::Object::is(&s, &parent));
             let Some(data) = event.data().as_string().filter(|_| from_parent) else {
                 return;
             };
@@ -369,14 +370,8 @@ pub fn on_scroll_and_resize(update: impl Fn() + Clone + 'static) {
 
 /// The viewport-relative tops (px) of the elements with these ids; +∞ for a missing one.
 pub fn element_tops(ids: &[&str]) -> Vec<f64> {
-    let document = window().document();
     ids.iter()
-        .map(|id| {
-            document
-                .as_ref()
-                .and_then(|d| d.get_element_by_id(id))
-                .map_or(f64::INFINITY, |el| el.get_bounding_client_rect().top())
-        })
+        .map(|id| element_by_id(id).map_or(f64::INFINITY, |el| el.get_bounding_client_rect().top()))
         .collect()
 }
 
