@@ -20,7 +20,7 @@ pub struct Page<'a> {
     /// Add the CSP `<meta>` (release builds; Trunk's dev server injects an inline reload script).
     pub csp: bool,
     /// The boot script's file name, replacing Trunk's inline module script.
-    pub boot_src: Option<&'a str>,
+    pub boot_src: &'a str,
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -97,16 +97,17 @@ fn only_scripts(html: &str) -> bool {
 /// The served page, built from Trunk's `index.html`.
 pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     let mut html = index.to_owned();
-    if let Some(src) = page.boot_src {
-        let (start, end, _) =
-            inline_module_script(&html).ok_or("no inline module script from Trunk")?;
-        html.replace_range(
-            start..end,
-            &format!("<script type=\"module\" src=\"./{src}\"></script>"),
-        );
-    }
+    let (start, end, _) =
+        inline_module_script(&html).ok_or("no inline module script from Trunk")?;
+    html.replace_range(
+        start..end,
+        &format!(
+            "<script type=\"module\" src=\"./{}\"></script>",
+            page.boot_src
+        ),
+    );
     // No `<link rel=preload>` for the wasm: on a slow network it would compete with the stylesheet
-    // (and the text's first paint); the boot script fetches it right after the HTML is parsed.
+    // (and the text's first paint); the boot script fetches it once the page has been painted.
     html = remove_wasm_preload(&html);
     let title_start = html.find("<title>").ok_or("no <title>")? + "<title>".len();
     let title_len = html[title_start..].find("</title>").ok_or("no </title>")?;
@@ -166,7 +167,7 @@ mod tests {
             description: "在汝州“如火如荼”<的>建设",
             embed,
             csp: true,
-            boot_src: Some("boot-1.js"),
+            boot_src: "boot-1.js",
         }
     }
 

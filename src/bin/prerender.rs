@@ -34,7 +34,7 @@ fn main() {
             description: STORY.description,
             embed: embedded,
             csp: release,
-            boot_src: Some(&boot),
+            boot_src: &boot,
         };
         let html = render_page(&index, &page).unwrap_or_else(|e| panic!("{file}: {e}"));
         std::fs::write(dir.join(file), html).expect("write the page");

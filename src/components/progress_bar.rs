@@ -4,8 +4,8 @@ use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 
-/// `scaleX(…)` for a fraction 0–1, four decimals, written with integer formatting only (float
-/// formatting would add kilobytes of wasm).
+/// `scaleX(…)` for a fraction 0–1, four decimals, written with integer formatting only (this path
+/// needs no float formatting).
 pub fn scale_x(fraction: f64) -> String {
     let n = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
     format!("scaleX({}.{:04})", n / 10_000, n % 10_000)
