@@ -1,14 +1,15 @@
 // Benchmark of the release build (dist/), run by `make bench`. Prints figures and checks the goals:
-//  - sizes: raw / gzip / brotli of every file, first view ≤ 120 KB brotli;
+//  - sizes: raw / gzip / brotli of every file and the budgets, as scripts/check-release.sh checks them;
 //  - Lighthouse 12 mobile (simulated slow 4G, 4× CPU): performance 100, accessibility 100,
 //    best-practices ≥ 96, SEO 100, TBT 0 ms, CLS 0.000, LCP within 10 % of a static copy of the
 //    same article (the same HTML and CSS without any script) measured in the same run;
 //  - long tasks while the counters run (4× CPU throttling) and memory (wasm, JS heap).
 import { createServer } from 'node:http';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
@@ -22,22 +23,19 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const results = [];
 const goal = (name, ok, figure) => { results.push({ name, ok, figure }); };
 
-// --- sizes -------------------------------------------------------------------------------------
-const files = (await readdir(DIST, { withFileTypes: true }))
-  .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name)).map((e) => e.name).sort();
-const sizes = {};
-console.log('\nsizes (bytes)');
-console.log(`${'file'.padEnd(44)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
-for (const f of files) {
-  const data = await readFile(join(DIST, f));
-  const gz = gzipSync(data, { level: 9 }).length;
-  const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  sizes[f] = br;
-  console.log(`${f.padEnd(44)}${String(data.length).padStart(9)}${String(gz).padStart(9)}${String(br).padStart(9)}`);
+// --- sizes: the release check's table and budgets (one piece of code measures them) -------------
+let sizes = '';
+let sizesOk = true;
+try {
+  sizes = execFileSync(join(ROOT, 'scripts/check-release.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (e) {
+  sizes = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+  sizesOk = false;
 }
-const firstView = Object.entries(sizes).filter(([f]) => !f.startsWith('embed.')).reduce((n, [, b]) => n + b, 0);
-console.log(`${'first view (index.html and its assets), brotli'.padEnd(62)}${String(firstView).padStart(9)}`);
-goal('first view ≤ 120 KB brotli', firstView <= 120000, `${(firstView / 1000).toFixed(1)} KB`);
+console.log('\nsizes (bytes), from scripts/check-release.sh');
+console.log(sizes.trimEnd());
+const firstView = Number(/^first view.*?(\d+)\s*$/m.exec(sizes)?.[1] ?? NaN);
+goal('first view ≤ 120 KB brotli, wasm within its budget', sizesOk, `${(firstView / 1000).toFixed(1)} KB`);
 
 // --- servers: the story and its static copy ----------------------------------------------------
 const index = await readFile(join(DIST, 'index.html'), 'utf8');
