@@ -2,6 +2,9 @@
 //! (`$OUT_DIR/story_data.rs`, included by `src/story.rs`). A wrong data file fails the build here,
 //! with messages that name the field.
 
+#[path = "src/art.rs"]
+#[allow(dead_code)]
+mod art;
 #[path = "src/story_model.rs"]
 mod story_model;
 
@@ -13,6 +16,7 @@ const DATA: &str = "src/story.toml";
 fn main() {
     println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed=src/story_model.rs");
+    println!("cargo:rerun-if-changed=src/art.rs");
     let text =
         std::fs::read_to_string(DATA).unwrap_or_else(|e| fail(&[format!("cannot read: {e}")]));
     let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&[e]));
@@ -118,9 +122,10 @@ fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
             ),
             None => "None".into(),
         };
+        let art = art::index_of(&f.art).expect("validated drawing");
         format!(
-            "Block::Figure(Figure {{ caption: {:?}, art: {:?}, image: {image} }})",
-            f.caption, f.art
+            "Block::Figure(Figure {{ caption: {:?}, art: &crate::art::ART[{art}], image: {image} }})",
+            f.caption
         )
     } else {
         "Block::Summary".into()

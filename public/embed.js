@@ -1,5 +1,5 @@
 /*! Sizes the 汝州 story iframe to its content, for host pages that do not use pym.js.
- *  <iframe data-ruzhou-story src=".../?embed=1" title="…"></iframe>
+ *  <iframe data-ruzhou-story src="STORY/embed.html" title="…"></iframe>
  *  <script src=".../embed.js" async></script>
  *  Only messages whose source is one of those iframes and whose data is a pym.js height or
  *  scrollToChildPos message with a plain pixel number are used; everything else is ignored. On resize it asks the story for

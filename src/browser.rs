@@ -1,8 +1,22 @@
-//! All browser glue in one place: IntersectionObserver, requestAnimationFrame, timers, media queries,
-//! scroll position, and the framed page's postMessage / ResizeObserver side of pym.js. Every handle
-//! here stops its work when dropped; components keep the handles and drop them in `on_cleanup`, so
-//! nothing runs after a component unmounts.
+//! All browser glue in one layer: IntersectionObserver, requestAnimationFrame, timers, media queries,
+//! window listeners, scroll position, and the framed page's postMessage / ResizeObserver side of
+//! pym.js.
+//!
+//! One pattern, the leptos-use way: every starter here is a `use_…` function that ties what it
+//! starts to the current reactive owner (the component, or the effect that calls it). When that
+//! owner is cleaned up — the component unmounts, or the effect runs again — it stops: the observer
+//! disconnects, the frame and timer are cancelled, the listener is removed. Components never keep
+//! handles, and the non-`Send` web-sys objects stay in this file ([`own`]).
+//!
+//! ```ignore
+//! Effect::new(move |_| {
+//!     let Some(el) = node.get() else { return };
+//!     browser::use_visibility(&el, move |seen| { /* … */ true });
+//! });
+//! ```
 
+use leptos::prelude::{on_cleanup, window_event_listener, WindowListenerHandle};
+use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -13,14 +27,23 @@ thread_local! {
     static LIVE: Cell<usize> = const { Cell::new(0) };
 }
 
-/// How many visibility watches and animations exist (created and not yet dropped): 0 once every
-/// component using them has unmounted. Tests use it to prove that unmounting cancels everything.
+/// How many things the `use_…` starters have started and not yet stopped (observers, animation
+/// slots, window listeners, the pym.js child): 0 once every component using them has unmounted.
+/// Tests use it to prove that unmounting stops everything.
 pub fn live_handles() -> usize {
     LIVE.with(Cell::get)
 }
 
-fn track(delta: isize) {
-    LIVE.with(|n| n.set(n.get().saturating_add_signed(delta)));
+/// Keeps `handle` until the current reactive owner is cleaned up, then drops it (each handle's
+/// `Drop` stops its work). The one place that holds browser objects for components; counted by
+/// [`live_handles`].
+fn own<T: 'static>(handle: T) {
+    LIVE.with(|n| n.set(n.get() + 1));
+    let handle = SendWrapper::new(handle);
+    on_cleanup(move || {
+        drop(handle);
+        LIVE.with(|n| n.set(n.get().saturating_sub(1)));
+    });
 }
 
 /// The page's window. Panics only outside a browser.
@@ -51,69 +74,90 @@ pub struct Visibility {
     pub ratio: f64,
 }
 
-/// Watches an element's visibility. Dropping it disconnects the observer; no report arrives after.
-#[must_use = "dropping the watch stops it"]
-pub struct VisibilityWatch {
-    observer: IntersectionObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
-}
-
-impl Drop for VisibilityWatch {
-    fn drop(&mut self) {
-        track(-1);
-        self.observer.disconnect();
+impl Visibility {
+    /// An entry's report, or `None` when its bounding rectangle is empty (`width` and `height` 0):
+    /// Chrome's first entry for an element can be empty before layout, and so is an element that
+    /// is not rendered. Such an entry says nothing about what the reader sees; taken as "not
+    /// visible", it would send a prerendered counter in view back to 0 (a flash).
+    pub fn from_entry(width: f64, height: f64, intersecting: bool, ratio: f64) -> Option<Self> {
+        (width > 0.0 || height > 0.0).then_some(Self {
+            intersecting,
+            ratio,
+        })
     }
 }
 
-/// Reports `el`'s visibility to `f` now (the observer's first report) and whenever it crosses 0, ½
-/// or all visible, until `f` returns `false`.
-///
-/// Uses thresholds, not `rootMargin`: browsers ignore `rootMargin` inside cross-origin iframes,
-/// while thresholds work there against the top-level viewport. Chrome's first entry can have an
-/// empty rect: such an entry counts as not visible.
-pub fn watch_visibility(
-    el: &Element,
-    mut f: impl FnMut(Visibility) -> bool + 'static,
-) -> VisibilityWatch {
+/// An IntersectionObserver with `thresholds` (against the top-level viewport: no `rootMargin`,
+/// which browsers ignore inside cross-origin iframes) watching `elements`; `on_entries` gets each
+/// batch. It disconnects when the current reactive owner is cleaned up, or when `on_entries`
+/// returns `false`.
+fn use_intersections(
+    elements: &[Element],
+    thresholds: &[f64],
+    mut on_entries: impl FnMut(Vec<IntersectionObserverEntry>) -> bool + 'static,
+) {
+    struct Watch {
+        observer: IntersectionObserver,
+        _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+    }
+    impl Drop for Watch {
+        fn drop(&mut self) {
+            self.observer.disconnect();
+        }
+    }
     let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
-            let Some(entry) = entries.iter().last() else {
-                return;
-            };
-            let entry: IntersectionObserverEntry = entry.unchecked_into();
-            let rect = entry.bounding_client_rect();
-            let empty = rect.width() == 0.0 && rect.height() == 0.0;
-            let seen = Visibility {
-                intersecting: entry.is_intersecting() && !empty,
-                ratio: if empty {
-                    0.0
-                } else {
-                    entry.intersection_ratio()
-                },
-            };
-            if !f(seen) {
+            let entries = entries.iter().map(JsCast::unchecked_into).collect();
+            if !on_entries(entries) {
                 observer.disconnect();
             }
         },
     );
     let init = IntersectionObserverInit::new();
-    let thresholds = js_sys::Array::of3(&0.0.into(), &0.5.into(), &1.0.into());
-    init.set_threshold(&thresholds);
+    let list: js_sys::Array = thresholds.iter().map(|t| JsValue::from(*t)).collect();
+    init.set_threshold(&list);
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
         .expect("IntersectionObserver");
-    observer.observe(el);
-    track(1);
-    VisibilityWatch {
+    for el in elements {
+        observer.observe(el);
+    }
+    own(Watch {
         observer,
         _callback: callback,
-    }
+    });
+}
+
+/// Reports `el`'s visibility to `f` (the observer's first report, then whenever it crosses 0, ½ or
+/// all visible) until `f` returns `false` or the current reactive owner is cleaned up. Entries
+/// with an empty rectangle are skipped (see [`Visibility::from_entry`]).
+pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'static) {
+    use_intersections(std::slice::from_ref(el), &[0.0, 0.5, 1.0], move |entries| {
+        let seen = entries.last().and_then(|entry| {
+            let rect = entry.bounding_client_rect();
+            Visibility::from_entry(
+                rect.width(),
+                rect.height(),
+                entry.is_intersecting(),
+                entry.intersection_ratio(),
+            )
+        });
+        seen.is_none_or(&mut f)
+    });
+}
+
+/// Calls `f` whenever any of `elements` crosses one of `thresholds` of visibility, until the
+/// current reactive owner is cleaned up. A signal to re-read geometry, nothing more.
+pub fn use_intersection_signal(elements: &[Element], thresholds: &[f64], f: impl Fn() + 'static) {
+    use_intersections(elements, thresholds, move |_| {
+        f();
+        true
+    });
 }
 
 type FrameClosure = Closure<dyn FnMut(f64)>;
 
 /// A running requestAnimationFrame loop with a timer as safety net. Dropping it cancels both.
-#[must_use = "dropping the animation cancels it"]
-pub struct Animation {
+struct Animation {
     frame: Rc<Cell<Option<i32>>>,
     closure: Rc<RefCell<Option<FrameClosure>>>,
     _finish: gloo_timers::callback::Timeout,
@@ -121,7 +165,6 @@ pub struct Animation {
 
 impl Drop for Animation {
     fn drop(&mut self) {
-        track(-1);
         if let Some(id) = self.frame.take() {
             let _ = window().cancel_animation_frame(id);
         }
@@ -134,7 +177,7 @@ impl Drop for Animation {
 /// `finish()` once. Time-based: a tab that was in the background lands on `finish` at its first frame
 /// back, and a timer calls `finish` at the end even where frames are paused (background tabs,
 /// hidden iframes).
-pub fn animate(
+fn animate(
     duration_ms: f64,
     step: impl Fn(f64) + 'static,
     finish: impl Fn() + 'static,
@@ -145,6 +188,15 @@ pub fn animate(
     let finish = Rc::new(finish);
     let frame = Rc::new(Cell::new(None));
     let closure: Rc<RefCell<Option<FrameClosure>>> = Rc::new(RefCell::new(None));
+    let request = |frame: &Cell<Option<i32>>, closure: &RefCell<Option<FrameClosure>>| {
+        if let Some(c) = closure.borrow().as_ref() {
+            frame.set(
+                window()
+                    .request_animation_frame(c.as_ref().unchecked_ref())
+                    .ok(),
+            );
+        }
+    };
 
     let end = {
         let (done, finish) = (done.clone(), finish.clone());
@@ -175,30 +227,79 @@ pub fn animate(
             }
             step(elapsed.max(0.0));
             if let Some(closure) = closure_ref.upgrade() {
-                if let Some(c) = closure.borrow().as_ref() {
-                    frame.set(
-                        window()
-                            .request_animation_frame(c.as_ref().unchecked_ref())
-                            .ok(),
-                    );
-                }
+                request(&frame, &closure);
             }
         }
     };
     *closure.borrow_mut() = Some(Closure::new(on_frame));
-    if let Some(c) = closure.borrow().as_ref() {
-        frame.set(
-            window()
-                .request_animation_frame(c.as_ref().unchecked_ref())
-                .ok(),
-        );
-    }
-    track(1);
+    request(&frame, &closure);
     Animation {
         frame,
         closure,
         _finish: timer,
     }
+}
+
+/// One animation at a time for the component or effect that made it (see [`use_animator`]):
+/// starting one cancels the one before; the owner's cleanup cancels the last.
+#[derive(Clone, Default)]
+pub struct Animator(Rc<RefCell<Option<Animation>>>);
+
+impl Animator {
+    /// Runs `step(elapsed_ms)` every frame for `duration_ms`, then `finish()` once (also where
+    /// frames are paused: a timer finishes it). Cancels the animation running before.
+    pub fn start(
+        &self,
+        duration_ms: f64,
+        step: impl Fn(f64) + 'static,
+        finish: impl Fn() + 'static,
+    ) {
+        self.stop();
+        let animation = animate(duration_ms, step, finish);
+        *self.0.borrow_mut() = Some(animation);
+    }
+
+    /// Cancels the running animation, if any.
+    pub fn stop(&self) {
+        let old = self.0.borrow_mut().take();
+        drop(old);
+    }
+}
+
+/// An [`Animator`] that stops when the current reactive owner is cleaned up.
+pub fn use_animator() -> Animator {
+    struct StopOnDrop(Animator);
+    impl Drop for StopOnDrop {
+        fn drop(&mut self) {
+            self.0.stop();
+        }
+    }
+    let animator = Animator::default();
+    own(StopOnDrop(animator.clone()));
+    animator
+}
+
+/// Window event listeners, removed on drop.
+struct Listeners(Vec<WindowListenerHandle>);
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for handle in self.0.drain(..) {
+            handle.remove();
+        }
+    }
+}
+
+/// Calls `update` now and after every scroll and resize of the window, until the current reactive
+/// owner is cleaned up.
+pub fn use_scroll_and_resize(update: impl Fn() + Clone + 'static) {
+    update();
+    let scroll = window_event_listener(leptos::ev::scroll, {
+        let update = update.clone();
+        move |_| update()
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    own(Listeners(vec![scroll, resize]));
 }
 
 /// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it
@@ -256,23 +357,8 @@ fn content_height() -> u32 {
     body.map_or(0, |b| b.offset_height().max(0) as u32)
 }
 
-type MessageClosure = Closure<dyn FnMut(web_sys::MessageEvent)>;
-type ResizeClosure = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
-
-/// The page's side of pym.js (1.3) when framed: tells the parent the content height whenever it
-/// changes (a `ResizeObserver` on `<body>` catches load, fonts, images, width changes and any
-/// re-layout), and answers the parent's `width` messages. Only messages whose source is the
-/// parent window and that parse as a `width` for our child id are acted on; nothing incoming is
-/// ever executed or navigated to. Dropping it stops both.
-#[must_use = "dropping it stops the height messages"]
-pub struct PymChild {
-    resize: web_sys::ResizeObserver,
-    _on_resize: ResizeClosure,
-    on_message: MessageClosure,
-}
-
 thread_local! {
-    /// The pym.js child id while the page is framed (set by [`PymChild::start`]).
+    /// The pym.js child id while the page is framed (set by [`use_pym_child`]).
     static CHILD_ID: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -291,80 +377,75 @@ pub fn scroll_parent_to(id: &str) -> bool {
     parent.post_message(&message.into(), "*").is_ok()
 }
 
-impl PymChild {
-    /// Starts sending heights for `child_id` (checked with [`crate::embed::valid_child_id`]).
-    pub fn start(child_id: String) -> Option<Self> {
-        let parent = parent_window()?;
-        CHILD_ID.with(|c| c.replace(Some(child_id.clone())));
-        let body = window().document()?.body()?;
-        let last_sent = Rc::new(Cell::new(u32::MAX));
-        let send = {
-            let (child_id, parent) = (child_id.clone(), parent.clone());
-            move |force: bool| {
-                let height = content_height();
-                if force || last_sent.replace(height) != height {
-                    let message = crate::embed::height_message(&child_id, height);
-                    let _ = parent.post_message(&message.into(), "*");
-                }
+/// The page's side of pym.js (1.3) when framed, until the current reactive owner is cleaned up:
+/// tells the parent the content height whenever it changes (a `ResizeObserver` on `<body>` catches
+/// load, fonts, images, width changes and any re-layout), and answers the parent's `width`
+/// messages. A message is looked at only when its source is the parent window and it is a short
+/// string ([`crate::embed::MAX_MESSAGE_LEN`]), checked before it is copied into wasm memory; only
+/// a `width` for our child id is acted on; nothing incoming is ever executed or navigated to.
+/// Does nothing when the page is not framed.
+pub fn use_pym_child(child_id: String) {
+    type ResizeClosure = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
+    struct PymChild {
+        resize: web_sys::ResizeObserver,
+        _on_resize: ResizeClosure,
+        _listeners: Listeners,
+    }
+    impl Drop for PymChild {
+        fn drop(&mut self) {
+            CHILD_ID.with(|c| c.take());
+            self.resize.disconnect();
+        }
+    }
+
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let Some(body) = window().document().and_then(|d| d.body()) else {
+        return;
+    };
+    CHILD_ID.with(|c| c.replace(Some(child_id.clone())));
+    let last_sent = Rc::new(Cell::new(u32::MAX));
+    let send = {
+        let (child_id, parent) = (child_id.clone(), parent.clone());
+        Rc::new(move |force: bool| {
+            let height = content_height();
+            if force || last_sent.replace(height) != height {
+                let message = crate::embed::height_message(&child_id, height);
+                let _ = parent.post_message(&message.into(), "*");
             }
-        };
-        let send = Rc::new(send);
-        let on_resize: ResizeClosure = Closure::new({
-            let send = send.clone();
-            move |_: js_sys::Array, _: web_sys::ResizeObserver| send(false)
-        });
-        let resize = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-        resize.observe(&body);
-        let on_message: MessageClosure = Closure::new(move |event: web_sys::MessageEvent| {
-            let from_parent = event
-                .source()
-                .is_some_and(|s| js_sys::Object::is(&s, &parent));
-            let Some(data) = event.data().as_string().filter(|_| from_parent) else {
-                return;
-            };
-            if let Some(crate::embed::ParentMessage::Width(_)) =
-                crate::embed::parse_parent_message(&data, &child_id)
-            {
-                send(true);
-            }
-        });
-        window()
-            .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
-            .ok()?;
-        Some(Self {
-            resize,
-            _on_resize: on_resize,
-            on_message,
         })
-    }
-}
-
-impl Drop for PymChild {
-    fn drop(&mut self) {
-        CHILD_ID.with(|c| c.take());
-        self.resize.disconnect();
-        let _ = window().remove_event_listener_with_callback(
-            "message",
-            self.on_message.as_ref().unchecked_ref(),
-        );
-    }
-}
-
-/// Calls `update` now and after every scroll and resize of the window, until the current reactive
-/// owner is cleaned up (call it inside an effect).
-pub fn on_scroll_and_resize(update: impl Fn() + Clone + 'static) {
-    use leptos::prelude::{on_cleanup, window_event_listener};
-    update();
-    let scroll = window_event_listener(leptos::ev::scroll, {
-        let update = update.clone();
-        move |_| update()
+    };
+    let on_resize: ResizeClosure = Closure::new({
+        let send = send.clone();
+        move |_: js_sys::Array, _: web_sys::ResizeObserver| send(false)
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| update());
-    let handles = send_wrapper::SendWrapper::new((scroll, resize));
-    on_cleanup(move || {
-        let (scroll, resize) = handles.take();
-        scroll.remove();
-        resize.remove();
+    let Ok(resize) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    resize.observe(&body);
+    let on_message = window_event_listener(leptos::ev::message, move |event| {
+        let from_parent = event
+            .source()
+            .is_some_and(|s| js_sys::Object::is(&s, &parent));
+        let data = event.data();
+        let Some(short) = data
+            .dyn_ref::<js_sys::JsString>()
+            .filter(|s| from_parent && s.length() as usize <= crate::embed::MAX_MESSAGE_LEN)
+        else {
+            return;
+        };
+        let text = String::from(short);
+        if let Some(crate::embed::ParentMessage::Width(_)) =
+            crate::embed::parse_parent_message(&text, &child_id)
+        {
+            send(true);
+        }
+    });
+    own(PymChild {
+        resize,
+        _on_resize: on_resize,
+        _listeners: Listeners(vec![on_message]),
     });
 }
 
@@ -375,19 +456,67 @@ pub fn element_tops(ids: &[&str]) -> Vec<f64> {
         .collect()
 }
 
-/// How far the reader has scrolled through the document, 0 to 1.
+/// How far the reader has scrolled through the document, 0 to 1 (see [`scroll_fraction`]).
 pub fn scroll_progress() -> f64 {
     let w = window();
     let Some(root) = w.document().and_then(|d| d.document_element()) else {
         return 0.0;
     };
-    let max = f64::from(root.scroll_height())
-        - w.inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
+    let viewport = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    scroll_fraction(
+        w.scroll_y().unwrap_or(0.0),
+        f64::from(root.scroll_height()),
+        viewport,
+    )
+}
+
+/// How far `scroll_y` has gone through a document `scroll_height` tall seen through a viewport
+/// `viewport_height` tall: 0 at the top, 1 at the bottom, and 1 when nothing scrolls.
+pub fn scroll_fraction(scroll_y: f64, scroll_height: f64, viewport_height: f64) -> f64 {
+    let max = scroll_height - viewport_height;
     if max <= 0.0 {
         return 1.0;
     }
-    (w.scroll_y().unwrap_or(0.0) / max).clamp(0.0, 1.0)
+    (scroll_y / max).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scroll_fraction, Visibility};
+
+    #[test]
+    fn entries_with_an_empty_rectangle_say_nothing() {
+        assert_eq!(Visibility::from_entry(0.0, 0.0, false, 0.0), None);
+        assert_eq!(Visibility::from_entry(0.0, 0.0, true, 1.0), None);
+        assert_eq!(
+            Visibility::from_entry(100.0, 20.0, false, 0.0),
+            Some(Visibility {
+                intersecting: false,
+                ratio: 0.0
+            })
+        );
+        assert_eq!(
+            Visibility::from_entry(0.0, 20.0, true, 0.5).map(|v| v.ratio),
+            Some(0.5),
+            "a zero-width inline box with height is real"
+        );
+    }
+
+    #[test]
+    fn scroll_fraction_runs_from_top_to_bottom() {
+        assert_eq!(scroll_fraction(0.0, 5000.0, 1000.0), 0.0);
+        assert_eq!(scroll_fraction(2000.0, 5000.0, 1000.0), 0.5);
+        assert_eq!(scroll_fraction(4000.0, 5000.0, 1000.0), 1.0);
+        assert_eq!(scroll_fraction(4500.0, 5000.0, 1000.0), 1.0, "overscroll");
+        assert_eq!(scroll_fraction(-50.0, 5000.0, 1000.0), 0.0, "rubber band");
+        assert_eq!(
+            scroll_fraction(0.0, 800.0, 1000.0),
+            1.0,
+            "nothing to scroll"
+        );
+    }
 }

@@ -11,6 +11,10 @@ pub const SEPARATOR: &str = "xPYMx";
 /// The child id used when the page is framed without pym.js (no `childId` query parameter).
 pub const DEFAULT_CHILD_ID: &str = "ruzhou-story";
 
+/// The longest message from the parent the story reads (a pym `width` message is under 100
+/// characters); longer strings are dropped before they are copied into wasm memory.
+pub const MAX_MESSAGE_LEN: usize = 128;
+
 /// A message for the parent: `pymxPYMx{child_id}xPYMx{kind}xPYMx{px}`.
 fn message(child_id: &str, kind: &str, px: u32) -> String {
     format!("pym{SEPARATOR}{child_id}{SEPARATOR}{kind}{SEPARATOR}{px}")
@@ -109,6 +113,20 @@ mod tests {
         ] {
             assert_eq!(parse_parent_message(junk, "story"), None, "{junk}");
         }
+    }
+
+    /// `public/embed.js` is plain JS served as it is, so it repeats two facts of this module; this
+    /// test keeps the copies equal.
+    #[test]
+    fn embed_js_agrees_on_the_default_child_id_and_the_message_format() {
+        let js = include_str!("../public/embed.js");
+        let width = format!("'pym{SEPARATOR}{DEFAULT_CHILD_ID}{SEPARATOR}width{SEPARATOR}'");
+        assert!(js.contains(&width), "embed.js must send {width}");
+        let pattern = format!("/^pym{SEPARATOR}[A-Za-z0-9_:.-]{{1,64}}{SEPARATOR}(height|scrollToChildPos){SEPARATOR}");
+        assert!(
+            js.contains(&pattern),
+            "embed.js must read {pattern} (the child-id rule of valid_child_id)"
+        );
     }
 
     #[test]

@@ -1,18 +1,25 @@
-//! 《汝州市产业集聚区：一座新城的崛起》 as a scrollytelling page: a Leptos client-side app whose
-//! content is compiled in from `src/story.toml`.
+//! 《汝州市产业集聚区：一座新城的崛起》 as a scrollytelling page: a Leptos app whose content is
+//! compiled in from `src/story.toml`. The same components are rendered to HTML on the server
+//! (`ssr`, by `src/bin/prerender.rs`) and take that HTML over in the browser (`hydrate`); tests
+//! mount them client-side (`csr`).
 //!
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters, unit-tested natively.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
 //! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
-//! - [`browser`]: all browser glue (observers, frames, timers, media queries).
+//! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
+//!   `use_…` starter there stops when its component unmounts.
+//! - [`hooks`]: reactive behaviour built on it (`use_count_up`); [`motion`]: the shared settings.
 //! - [`components`]: the page, one component per file.
 
+pub mod art;
 pub mod browser;
 pub mod components;
 pub mod easing;
 pub mod embed;
 pub mod format;
+pub mod hooks;
+pub mod motion;
 pub mod prerender;
 pub mod story;
 
@@ -24,4 +31,5 @@ pub mod story;
 mod story_model;
 
 pub use components::app::App;
-pub use components::counter::{Counter, Motion};
+pub use components::counter::Counter;
+pub use motion::Motion;

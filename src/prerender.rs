@@ -4,7 +4,9 @@
 //! unit-tested natively.
 
 /// The Content-Security-Policy the page runs under (also sent as a `<meta>` in release builds).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/// One source, `src/csp.txt`: the end-to-end tests and the benchmark read the same file, and a
+/// test checks that the README quotes it.
+pub const CSP: &str = include_str!("csp.txt");
 
 /// One page to write.
 #[derive(Debug)]
@@ -113,12 +115,20 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
     let title_len = html[title_start..].find("</title>").ok_or("no </title>")?;
     html.replace_range(title_start..title_start + title_len, &escape(page.title));
 
-    let mut head = String::new();
+    // A `<meta>` policy covers only what follows it: it goes right after the charset.
     if page.csp {
-        head.push_str(&format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
-        ));
+        let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
+        let at = charset
+            + html[charset..]
+                .find('>')
+                .ok_or("no end of <meta charset>")?
+            + 1;
+        html.insert_str(
+            at,
+            &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"),
+        );
     }
+    let mut head = String::new();
     let description = escape(page.description);
     head.push_str(&format!(
         "<meta name=\"description\" content=\"{description}\">"
@@ -157,7 +167,7 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const TRUNK: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<title>x</title>\n\
+    const TRUNK: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>x</title>\n\
         <script type=\"module\">\nimport init from './app-1.js';\nawait init();\n</script>\n</head>\n<body></body>\n</html>\n";
 
     fn page(embed: bool) -> Page<'static> {
@@ -180,7 +190,11 @@ mod tests {
             html.contains("<meta name=\"description\" content=\"在汝州“如火如荼”&lt;的&gt;建设\">")
         );
         assert!(html.contains("og:title"));
-        assert!(html.contains(CSP));
+        let csp = html.find(CSP).expect("the CSP meta");
+        assert!(
+            csp < html.find("<title>").unwrap() && csp < html.find("<script").unwrap(),
+            "the policy comes before anything it covers"
+        );
         assert!(
             inline_module_script(&html).is_none(),
             "inline script left: {html}"
@@ -244,6 +258,16 @@ mod tests {
             &page(false),
         );
         assert!(err.unwrap_err().contains("<body>"));
+    }
+
+    #[test]
+    fn the_policy_is_one_line_and_the_readme_quotes_it() {
+        assert!(!CSP.contains('\n') && CSP.starts_with("default-src 'self'"));
+        for part in ["base-uri 'none'", "form-action 'none'", "object-src 'none'"] {
+            assert!(CSP.contains(part), "{part}");
+        }
+        let readme = include_str!("../README.md");
+        assert!(readme.contains(CSP), "README does not quote src/csp.txt");
     }
 
     #[test]

@@ -90,8 +90,8 @@ pub enum Value {
 pub struct Figure {
     /// The caption, verbatim.
     pub caption: &'static str,
-    /// Which illustration to draw.
-    pub art: &'static str,
+    /// The drawing shown when there is no photo.
+    pub art: &'static crate::art::Art,
     /// A real photo in `public/` instead of the drawing.
     pub image: Option<Image>,
 }

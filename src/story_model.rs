@@ -7,19 +7,6 @@
 use serde::Deserialize;
 use std::collections::HashSet;
 
-/// The illustrations `src/components/illustration.rs` can draw; a figure's `art` must be one of them.
-pub const ART_KINDS: &[&str] = &[
-    "road-upgrade",
-    "road-works",
-    "park",
-    "housing",
-    "groundbreaking",
-    "toll-station",
-    "cranes",
-    "workshop",
-    "embroidery-park",
-];
-
 /// The whole data file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,7 +96,7 @@ pub struct BlockSpec {
 pub struct FigureSpec {
     /// The caption, verbatim.
     pub caption: String,
-    /// Which inline illustration to draw (one of [`ART_KINDS`]).
+    /// Which inline drawing to show (a name in `src/art.rs`).
     pub art: String,
     /// A real photo in `public/`, shown instead of the illustration.
     pub image: Option<ImageSpec>,
@@ -181,6 +168,33 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// Validation errors, each naming its place in the data file.
+#[derive(Default)]
+struct Errors(Vec<String>);
+
+impl Errors {
+    fn add(&mut self, place: impl std::fmt::Display, what: impl std::fmt::Display) {
+        self.0.push(format!("{place}: {what}"));
+    }
+
+    /// Adds "is empty" when `text` is blank.
+    fn not_blank(&mut self, place: impl std::fmt::Display, text: &str) {
+        if blank(text) {
+            self.add(place, "is empty");
+        }
+    }
+
+    /// Adds an error when `id` is not a slug or was seen before (`seen` collects the ids).
+    fn id<'a>(&mut self, place: &str, id: &'a str, seen: &mut HashSet<&'a str>, kind: &str) {
+        if !is_slug(id) {
+            self.add(place, "id must be lower-case letters, digits and `-`");
+        }
+        if !seen.insert(id) {
+            self.add(place, format_args!("id is used by an earlier {kind}"));
+        }
+    }
+}
+
 impl StoryFile {
     /// Parses the TOML text; serde's message names the missing or unknown field and its line.
     pub fn parse(text: &str) -> Result<Self, String> {
@@ -194,198 +208,184 @@ impl StoryFile {
 
     /// Checks everything serde cannot: ids, placeholders, empty text, figures. Each error names its place.
     pub fn validate(&self) -> Result<(), Vec<String>> {
-        let mut errors = Vec::new();
-        let mut err = |place: String, what: &str| errors.push(format!("{place}: {what}"));
-        if blank(&self.title) {
-            err("title".into(), "is empty");
+        let mut errors = Errors::default();
+        errors.not_blank("title", &self.title);
+        errors.not_blank("byline", &self.byline);
+        errors.not_blank("description", &self.description);
+        self.check_counters(&mut errors);
+        let placed = self.check_sections(&mut errors);
+        self.check_summary(&mut errors);
+        for c in &self.counters {
+            if !placed.contains(c.id.as_str()) {
+                errors.add(
+                    format_args!("counters (id `{}`)", c.id),
+                    "is never placed in a paragraph",
+                );
+            }
         }
-        if blank(&self.byline) {
-            err("byline".into(), "is empty");
+        if errors.0.is_empty() {
+            Ok(())
+        } else {
+            Err(errors.0)
         }
-        if blank(&self.description) {
-            err("description".into(), "is empty");
-        }
+    }
 
+    fn check_counters(&self, errors: &mut Errors) {
         let mut ids = HashSet::new();
         for (i, c) in self.counters.iter().enumerate() {
             let place = format!("counters[{i}] (id `{}`)", c.id);
-            if !is_slug(&c.id) {
-                err(
-                    place.clone(),
-                    "id must be lower-case letters, digits and `-`",
-                );
-            }
-            if !ids.insert(c.id.as_str()) {
-                err(place.clone(), "id is used by an earlier counter");
-            }
+            errors.id(&place, &c.id, &mut ids, "counter");
             match (c.value, &c.text) {
                 (Some(v), None) => {
                     if !v.is_finite() || v < 0.0 {
-                        err(format!("{place}.value"), "must be a finite number ≥ 0");
+                        errors.add(format_args!("{place}.value"), "must be a finite number ≥ 0");
                     }
                     if c.decimals > 3 {
-                        err(format!("{place}.decimals"), "must be 0 to 3");
+                        errors.add(format_args!("{place}.decimals"), "must be 0 to 3");
                     }
                 }
-                (None, Some(t)) => {
-                    if blank(t) {
-                        err(format!("{place}.text"), "is empty");
-                    }
-                }
-                _ => err(
+                (None, Some(t)) => errors.not_blank(format_args!("{place}.text"), t),
+                _ => errors.add(
                     place,
                     "needs exactly one of `value` (a counter) or `text` (a fact)",
                 ),
             }
         }
+    }
 
-        let mut used = HashSet::new();
+    /// Checks the sections and their blocks; returns the ids of the counters placed in paragraphs.
+    fn check_sections(&self, errors: &mut Errors) -> HashSet<&str> {
+        let mut placed = HashSet::new();
         let mut summary_blocks = 0;
-        let mut section_ids = HashSet::new();
+        let mut ids = HashSet::new();
         if self.sections.is_empty() {
-            err("sections".into(), "there are none");
+            errors.add("sections", "there are none");
         }
         for (s, section) in self.sections.iter().enumerate() {
             let place = format!("sections[{s}] (id `{}`)", section.id);
-            if !is_slug(&section.id) {
-                err(
-                    place.clone(),
-                    "id must be lower-case letters, digits and `-`",
-                );
-            }
-            if !section_ids.insert(section.id.as_str()) {
-                err(place.clone(), "id is used by an earlier section");
-            }
-            if section.heading.as_deref().is_some_and(blank) {
-                err(format!("{place}.heading"), "is empty");
+            errors.id(&place, &section.id, &mut ids, "section");
+            if let Some(heading) = &section.heading {
+                errors.not_blank(format_args!("{place}.heading"), heading);
             }
             if section.blocks.is_empty() {
-                err(format!("{place}.blocks"), "there are none");
+                errors.add(format_args!("{place}.blocks"), "there are none");
             }
             for (b, block) in section.blocks.iter().enumerate() {
                 let place = format!("{place}.blocks[{b}]");
-                let set = [
-                    block.p.is_some(),
-                    block.figure.is_some(),
-                    block.summary.is_some(),
-                ];
-                if set.iter().filter(|x| **x).count() != 1 {
-                    err(
-                        place.clone(),
-                        "needs exactly one of `p`, `figure` or `summary`",
-                    );
-                }
-                if let Some(p) = &block.p {
-                    if blank(p) {
-                        err(format!("{place}.p"), "paragraph is empty");
-                    }
-                    match segments(p) {
-                        Err(e) => err(format!("{place}.p"), &e),
-                        Ok(segs) => {
-                            for seg in segs {
-                                if let Segment::Counter(id) = seg {
-                                    if self.counter(id).is_none() {
-                                        err(
-                                            format!("{place}.p"),
-                                            &format!("unknown counter id `{id}`"),
-                                        );
-                                    } else if !used.insert(id) {
-                                        err(
-                                            format!("{place}.p"),
-                                            &format!("counter `{id}` is placed twice"),
-                                        );
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                if let Some(f) = &block.figure {
-                    if blank(&f.caption) {
-                        err(format!("{place}.figure.caption"), "is empty");
-                    }
-                    if !ART_KINDS.contains(&f.art.as_str()) {
-                        err(
-                            format!("{place}.figure.art"),
-                            &format!(
-                                "unknown illustration `{}` (known: {})",
-                                f.art,
-                                ART_KINDS.join(", ")
-                            ),
-                        );
-                    }
-                    if let Some(img) = &f.image {
-                        if img.src.starts_with('/')
-                            || img.src.contains("://")
-                            || img.src.starts_with("//")
-                            || blank(&img.src)
-                        {
-                            err(
-                                format!("{place}.figure.image.src"),
-                                "must be a path inside public/, without a leading `/`",
-                            );
-                        }
-                        if img.width == 0 || img.height == 0 {
-                            err(
-                                format!("{place}.figure.image"),
-                                "width and height must be > 0",
-                            );
-                        }
-                    }
-                }
-                match block.summary {
-                    Some(true) => summary_blocks += 1,
-                    Some(false) => err(
-                        format!("{place}.summary"),
-                        "write `summary = true` or leave the block out",
-                    ),
-                    None => {}
-                }
+                self.check_block(&place, block, &mut placed, errors);
+                summary_blocks += usize::from(block.summary == Some(true));
             }
         }
         if summary_blocks != 1 {
-            err(
-                "sections".into(),
+            errors.add(
+                "sections",
                 "place the summary block exactly once (`summary = true`)",
             );
         }
+        placed
+    }
 
-        if blank(&self.summary.heading) {
-            err("summary.heading".into(), "is empty");
+    fn check_block<'a>(
+        &self,
+        place: &str,
+        block: &'a BlockSpec,
+        placed: &mut HashSet<&'a str>,
+        errors: &mut Errors,
+    ) {
+        let set = [
+            block.p.is_some(),
+            block.figure.is_some(),
+            block.summary.is_some(),
+        ];
+        if set.iter().filter(|x| **x).count() != 1 {
+            errors.add(place, "needs exactly one of `p`, `figure` or `summary`");
         }
+        if let Some(p) = &block.p {
+            self.check_paragraph(&format!("{place}.p"), p, placed, errors);
+        }
+        if let Some(f) = &block.figure {
+            check_figure(&format!("{place}.figure"), f, errors);
+        }
+        if block.summary == Some(false) {
+            errors.add(
+                format_args!("{place}.summary"),
+                "write `summary = true` or leave the block out",
+            );
+        }
+    }
+
+    fn check_paragraph<'a>(
+        &self,
+        place: &str,
+        p: &'a str,
+        placed: &mut HashSet<&'a str>,
+        errors: &mut Errors,
+    ) {
+        if blank(p) {
+            errors.add(place, "paragraph is empty");
+        }
+        let segs = match segments(p) {
+            Ok(segs) => segs,
+            Err(e) => return errors.add(place, e),
+        };
+        for seg in segs {
+            let Segment::Counter(id) = seg else { continue };
+            if self.counter(id).is_none() {
+                errors.add(place, format_args!("unknown counter id `{id}`"));
+            } else if !placed.insert(id) {
+                errors.add(place, format_args!("counter `{id}` is placed twice"));
+            }
+        }
+    }
+
+    fn check_summary(&self, errors: &mut Errors) {
+        errors.not_blank("summary.heading", &self.summary.heading);
         if self.summary.items.is_empty() {
-            err("summary.items".into(), "there are none");
+            errors.add("summary.items", "there are none");
         }
         for (i, item) in self.summary.items.iter().enumerate() {
             let place = format!("summary.items[{i}]");
             match self.counter(&item.counter) {
-                None => err(
-                    place.clone(),
-                    &format!("unknown counter id `{}`", item.counter),
+                None => errors.add(
+                    &place,
+                    format_args!("unknown counter id `{}`", item.counter),
                 ),
-                Some(c) if c.value.is_none() => err(
-                    place.clone(),
-                    &format!("`{}` is a fact, not a counter", item.counter),
+                Some(c) if c.value.is_none() => errors.add(
+                    &place,
+                    format_args!("`{}` is a fact, not a counter", item.counter),
                 ),
                 Some(_) => {}
             }
-            if blank(&item.label) {
-                err(format!("{place}.label"), "is empty");
-            }
+            errors.not_blank(format_args!("{place}.label"), &item.label);
         }
-        for c in &self.counters {
-            if !used.contains(c.id.as_str()) {
-                err(
-                    format!("counters (id `{}`)", c.id),
-                    "is never placed in a paragraph",
-                );
-            }
-        }
+    }
+}
 
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
+fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
+    errors.not_blank(format_args!("{place}.caption"), &f.caption);
+    if crate::art::index_of(&f.art).is_none() {
+        errors.add(
+            format_args!("{place}.art"),
+            format_args!(
+                "unknown illustration `{}` (known: {})",
+                f.art,
+                crate::art::names().join(", ")
+            ),
+        );
+    }
+    if let Some(img) = &f.image {
+        let src = &img.src;
+        if src.starts_with('/') || src.contains("://") || blank(src) {
+            errors.add(
+                format_args!("{place}.image.src"),
+                "must be a path inside public/, without a leading `/`",
+            );
+        }
+        if img.width == 0 || img.height == 0 {
+            errors.add(
+                format_args!("{place}.image"),
+                "width and height must be > 0",
+            );
         }
     }
 }

@@ -57,11 +57,7 @@ fn text(el: &Element) -> String {
 }
 
 fn motion(reduced: bool) -> Motion {
-    Motion {
-        reduced,
-        prerendered: false,
-        replays: RwSignal::new(0),
-    }
+    Motion::client(reduced)
 }
 
 fn counter(id: &str) -> &'static story::Counter {
@@ -319,8 +315,8 @@ async fn unmounting_cancels_observers_and_frames() {
     .await;
     assert_eq!(
         browser::live_handles(),
-        3,
-        "two visibility watches (one has fired) and one animation"
+        4,
+        "per counter: a visibility watch (one has fired) and an animation slot"
     );
     let num = one(&trees, ".num");
     drop(handle);
@@ -405,20 +401,59 @@ async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others
 }
 
 #[wasm_bindgen_test]
-async fn embed_mode_drops_the_progress_bar() {
+async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
+    // The test page has no stylesheet: what the browser tests can check is the markup the
+    // stylesheet keys on (the e2e tests check the styled result).
+    for embedded in [false, true] {
+        let (parent, handle) = mount(move || {
+            provide_context(motion(true));
+            view! { <App embedded=embedded/> }
+        });
+        leptos::task::tick().await;
+        assert_eq!(
+            one(&parent, ".page").class_list().contains("embed"),
+            embedded,
+            "embed class"
+        );
+        assert_eq!(all(&parent, "section").len(), 5, "the story stays");
+        // Not framed: no pym.js child. The progress bar and the section bar each listen to
+        // scroll and resize; nothing else runs under reduced motion.
+        assert_eq!(browser::live_handles(), 2, "embedded={embedded}");
+        drop(handle);
+        assert_eq!(browser::live_handles(), 0, "unmount stops the listeners");
+        parent.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
+    // An element that is not rendered gets IntersectionObserver entries with an empty rectangle
+    // (Chrome's first entry can be empty as well). Such an entry says nothing about the reader:
+    // it must not send a prerendered counter back to 0.
     let (parent, handle) = mount(|| {
-        provide_context(motion(true));
-        view! { <App embedded=true/> }
+        provide_context(Motion {
+            reduced: false,
+            prerendered: true,
+            replays: RwSignal::new(0),
+        });
+        view! { <div id="hidden-box" style="display: none"><Counter counter=counter("trees")/></div> }
     });
     leptos::task::tick().await;
-    assert!(one(&parent, ".page").class_list().contains("embed"));
-    let progress: HtmlElement = one(&parent, ".progress").unchecked_into();
-    assert_eq!(
-        progress.offset_height(),
-        0,
-        "progress bar shown in embed mode"
-    );
-    assert_eq!(all(&parent, "section").len(), 5, "the story stays");
+    let el = one(&parent, "[data-counter='trees']");
+    for _ in 0..10 {
+        TimeoutFuture::new(30).await;
+        assert_eq!(
+            text(&one(&el, ".num")),
+            "6.5",
+            "went back to 0 on an empty entry"
+        );
+        assert_eq!(el.get_attribute("data-state").as_deref(), Some("done"));
+    }
+    // Once rendered and in view, it is the reader's: kept (it was never seen at 0).
+    let hidden: HtmlElement = one(&parent, "#hidden-box").unchecked_into();
+    hidden.style().remove_property("display").unwrap();
+    TimeoutFuture::new(200).await;
+    assert_eq!(text(&one(&el, ".num")), "6.5");
     drop(handle);
     parent.remove();
 }
@@ -429,7 +464,7 @@ async fn a_figure_with_a_photo_loads_it_lazily_with_its_size_set() {
     use ruzhou_story::story::{Figure, Image};
     static PHOTO: Figure = Figure {
         caption: "产业集聚区游园",
-        art: "park",
+        art: &ruzhou_story::art::ART[2],
         image: Some(Image {
             src: "photos/park.jpg",
             width: 1200,

@@ -1,14 +1,13 @@
 //! The whole story page.
 
-use super::counter::Motion;
 use super::masthead::Masthead;
 use super::progress_bar::ProgressBar;
 use super::section_nav::SectionNav;
 use super::story_section::StorySection;
+use crate::motion::Motion;
 use crate::story::STORY;
 use crate::{browser, embed};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 /// The story page: progress bar, title, section navigation and every section of the article.
 /// Provides the [`Motion`] settings to all counters unless a parent (the prerenderer, a test)
@@ -17,7 +16,7 @@ use send_wrapper::SendWrapper;
 /// Embed mode drops what a host page already has: the progress bar and the visible title (it
 /// stays for screen readers), and the section bar no longer sticks. It is on from the first paint
 /// in the prerendered `embed.html`, and switched on by the app for `?embed=1` or any framed page.
-/// When framed, the page tells its parent its height (pym.js protocol, see [`browser::PymChild`]).
+/// When framed, the page tells its parent its height (pym.js protocol, see [`browser::use_pym_child`]).
 #[component]
 pub fn App(
     /// Start in embed mode (the prerendered `embed.html`).
@@ -40,8 +39,7 @@ pub fn App(
             let child_id = browser::query_param("childId")
                 .filter(|id| embed::valid_child_id(id))
                 .unwrap_or_else(|| embed::DEFAULT_CHILD_ID.to_owned());
-            let pym = SendWrapper::new(browser::PymChild::start(child_id));
-            on_cleanup(move || drop(pym));
+            browser::use_pym_child(child_id);
         }
     });
     view! {

@@ -1,7 +1,7 @@
 //! A paragraph of the article with its figures in place.
 
 use super::counter::{non_empty, Counter};
-use crate::story::Inline;
+use crate::story::{Counter as CounterData, Inline};
 use leptos::prelude::*;
 
 /// Closing punctuation that must never start a line (clreq): it is kept on the line of the
@@ -18,48 +18,62 @@ pub fn split_closing_punctuation(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// A `<p>` of words and counters. A counter and the punctuation right after it are kept together,
-/// so a comma never starts a line after a counting number.
+/// A piece of a paragraph as it is laid out.
+#[derive(Debug, PartialEq)]
+pub enum Piece<'a> {
+    /// Words (never empty).
+    Text(&'a str),
+    /// A counter and the closing punctuation right after it (possibly none), kept on one line.
+    Counter(&'a CounterData, &'a str),
+}
+
+/// The paragraph's pieces: each counter takes the closing punctuation that follows it, so a comma
+/// never starts a line after a counting number; text left empty by that is dropped.
+pub fn pieces<'a>(inlines: &'a [Inline]) -> Vec<Piece<'a>> {
+    let mut out = Vec::new();
+    let mut glued = "";
+    for (i, inline) in inlines.iter().enumerate() {
+        match inline {
+            Inline::Text(text) => {
+                let rest = &text[glued.len()..];
+                glued = "";
+                out.extend(non_empty(rest).map(Piece::Text));
+            }
+            Inline::Counter(counter) => {
+                glued = match inlines.get(i + 1) {
+                    Some(Inline::Text(t)) => split_closing_punctuation(t).0,
+                    _ => "",
+                };
+                out.push(Piece::Counter(counter, glued));
+            }
+        }
+    }
+    out
+}
+
+/// A `<p>` of words and counters, laid out by [`pieces`].
 #[component]
 pub fn Paragraph(
     /// The paragraph's pieces, in order.
     inlines: &'static [Inline],
 ) -> impl IntoView {
-    let mut pieces = Vec::new();
-    let mut glue_next = false;
-    for (i, inline) in inlines.iter().enumerate() {
-        match inline {
-            Inline::Text(text) => {
-                let text = if glue_next {
-                    split_closing_punctuation(text).1
-                } else {
-                    text
-                };
-                glue_next = false;
-                if let Some(text) = non_empty(text) {
-                    pieces.push(text.into_any());
-                }
+    let views = pieces(inlines)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Counter(counter, "") => view! { <Counter counter=counter/> }.into_any(),
+            Piece::Counter(counter, punct) => {
+                view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
             }
-            Inline::Counter(counter) => {
-                let punct = match inlines.get(i + 1) {
-                    Some(Inline::Text(t)) => split_closing_punctuation(t).0,
-                    _ => "",
-                };
-                glue_next = !punct.is_empty();
-                pieces.push(if glue_next {
-                    view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
-                } else {
-                    view! { <Counter counter=counter/> }.into_any()
-                });
-            }
-        }
-    }
-    view! { <p>{pieces}</p> }
+        })
+        .collect_view();
+    view! { <p>{views}</p> }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::split_closing_punctuation;
+    use super::{pieces, split_closing_punctuation, Piece};
+    use crate::story::{Counter, Inline, Value};
 
     #[test]
     fn splits_leading_closing_punctuation() {
@@ -68,5 +82,49 @@ mod tests {
         assert_eq!(split_closing_punctuation("产业集聚区"), ("", "产业集聚区"));
         assert_eq!(split_closing_punctuation("，"), ("，", ""));
         assert_eq!(split_closing_punctuation(""), ("", ""));
+    }
+
+    static KM: Counter = Counter {
+        id: "km",
+        before: "",
+        value: Value::Number {
+            value: 3.0,
+            decimals: 0,
+        },
+        after: "公里",
+    };
+
+    #[test]
+    fn counters_take_the_punctuation_after_them() {
+        let p = [
+            Inline::Text("市区向南"),
+            Inline::Counter(&KM),
+            Inline::Text("，有一座"),
+        ];
+        assert_eq!(
+            pieces(&p),
+            [
+                Piece::Text("市区向南"),
+                Piece::Counter(&KM, "，"),
+                Piece::Text("有一座")
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_to_glue_and_nothing_left() {
+        let p = [Inline::Counter(&KM), Inline::Text("的")];
+        assert_eq!(pieces(&p), [Piece::Counter(&KM, ""), Piece::Text("的")]);
+        let p = [Inline::Text("共"), Inline::Counter(&KM), Inline::Text("。")];
+        assert_eq!(
+            pieces(&p),
+            [Piece::Text("共"), Piece::Counter(&KM, "。")],
+            "no empty text node after the glued full stop"
+        );
+        let p = [Inline::Counter(&KM), Inline::Counter(&KM)];
+        assert_eq!(
+            pieces(&p),
+            [Piece::Counter(&KM, ""), Piece::Counter(&KM, "")]
+        );
     }
 }

@@ -23,7 +23,7 @@ pub fn ProgressBar() -> impl IntoView {
             let style = web_sys::HtmlElement::style(&el);
             let _ = style.set_property("transform", &scale_x(browser::scroll_progress()));
         };
-        browser::on_scroll_and_resize(update);
+        browser::use_scroll_and_resize(update);
     });
     view! {
         <div class="progress" aria-hidden="true">

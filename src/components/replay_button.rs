@@ -1,14 +1,14 @@
 //! The control that replays the counters.
 
-use super::counter::Motion;
+use crate::motion::Motion;
 use leptos::prelude::*;
 
 /// A button that sends every counter back to 0 to count again when seen. A real `<button>`, so
 /// it is reachable and usable with the keyboard. Hidden until the app runs (it does nothing
-/// without it), and by the stylesheet under reduced motion.
+/// without it), and by the stylesheet under reduced motion. Needs the [`Motion`] context.
 #[component]
 pub fn ReplayButton() -> impl IntoView {
-    let motion = use_context::<Motion>().unwrap_or_else(Motion::from_browser);
+    let motion = expect_context::<Motion>();
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(!motion.reduced));
     view! {

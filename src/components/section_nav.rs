@@ -10,9 +10,10 @@ pub fn short_heading(heading: &str) -> &str {
     heading.split_whitespace().next().unwrap_or(heading)
 }
 
-/// A section counts as being read once its top has passed this line (px below the viewport top):
-/// just under the sticky bar.
-const READING_LINE_PX: f64 = 64.0;
+/// A section counts as being read once its top has passed a line this far (px) below the bar's
+/// bottom (the bar's height is the stylesheet's `--nav-h`, measured, not copied): a section that a
+/// deep link scrolled to sits just under the bar and counts as read.
+const BELOW_BAR_PX: f64 = 20.0;
 
 /// The section being read: the last whose top (px from the viewport top) has passed `line`.
 pub fn current_section(tops: &[f64], line: f64) -> Option<usize> {
@@ -33,18 +34,21 @@ pub fn SectionNav() -> impl IntoView {
         .collect();
     let ids: Vec<&'static str> = linked.iter().map(|(id, _)| *id).collect();
     let current = RwSignal::new(None::<usize>);
+    let nav = NodeRef::<leptos::html::Nav>::new();
     Effect::new(move |_| {
+        let Some(bar) = nav.get() else { return };
         let ids = ids.clone();
         let update = move || {
-            let found = current_section(&browser::element_tops(&ids), READING_LINE_PX);
+            let line = bar.get_bounding_client_rect().bottom().max(0.0) + BELOW_BAR_PX;
+            let found = current_section(&browser::element_tops(&ids), line);
             if current.get_untracked() != found {
                 current.set(found);
             }
         };
-        browser::on_scroll_and_resize(update);
+        browser::use_scroll_and_resize(update);
     });
     view! {
-        <nav class="section-nav" aria-label="章节">
+        <nav class="section-nav" aria-label="章节" node_ref=nav>
             <ul>
                 {linked
                     .into_iter()

@@ -27,7 +27,7 @@ pub fn StoryFigure(
         None => view! { <Illustration art=figure.art/> }.into_any(),
     };
     view! {
-        <figure class="story-figure" data-art=figure.art>
+        <figure class="story-figure" data-art=figure.art.name>
             {picture}
             <figcaption>{figure.caption}</figcaption>
         </figure>

@@ -5,6 +5,7 @@
 //    same article (the same HTML and CSS without any script) measured in the same run;
 //  - long tasks while the counters run (4× CPU throttling) and memory (wasm, JS heap).
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, extname } from 'node:path';
@@ -17,7 +18,7 @@ import { chromium } from 'playwright-core';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const CSP = readFileSync(join(ROOT, 'src/csp.txt'), 'utf8'); // one source with the build
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 const results = [];

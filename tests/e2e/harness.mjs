@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end checks: a static server for dist/ and Debian's headless Chromium.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,12 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
+/** The page's Content-Security-Policy: one source, src/csp.txt (also read by the Rust build). */
+export const CSP = readFileSync(join(ROOT, 'src/csp.txt'), 'utf8');
+/** The phone every reader-path test uses. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The desktop width the layout tests use. */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',

@@ -4,10 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, counterStates, DIST, ROOT } from './harness.mjs';
+import { serve, launch, watch, counterStates, DIST, ROOT, PHONE, CSP } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 let server, browser;
 before(async () => { server = await serve(DIST, { headers: { 'content-security-policy': CSP } }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });

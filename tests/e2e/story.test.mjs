@@ -2,13 +2,12 @@
 // shift, reduced motion, no third-party requests, no console errors, no axe violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST, PHONE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0, no errors', async () => {
   const context = await browser.newContext(PHONE);

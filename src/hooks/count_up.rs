@@ -1,0 +1,181 @@
+//! `use_count_up`: a number that counts up when the reader reaches it.
+
+use crate::browser::{self, Visibility};
+use crate::easing;
+use crate::format::NumberFormat;
+use crate::motion::Motion;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Where a counter is in its run (the `data-state` attribute of the DOM contract).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountState {
+    /// At 0, waiting for the reader.
+    Idle,
+    /// Counting.
+    Running,
+    /// Showing the final value.
+    Done,
+}
+
+impl CountState {
+    /// The attribute value: `idle`, `running` or `done`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Idle => "idle",
+            Self::Running => "running",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// What a counter does with a visibility report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Keep waiting for the reader.
+    Wait,
+    /// Out of sight with its final value (prerendered): go back to 0 and wait, unseen.
+    Reset,
+    /// At least half visible: count now, and stop watching.
+    Start,
+    /// Already in view with its final value when the app took over: keep it, stop watching.
+    Keep,
+}
+
+/// The counter's decision. `shows_final` is true while a prerendered counter still shows its
+/// final value from the server HTML, i.e. only for the observer's first report after hydration.
+pub fn decide(shows_final: bool, seen: Visibility) -> Action {
+    match (shows_final, seen.intersecting) {
+        (true, true) => Action::Keep,
+        (true, false) => Action::Reset,
+        (false, true) if seen.ratio >= 0.5 => Action::Start,
+        (false, _) => Action::Wait,
+    }
+}
+
+/// Counts `format`'s number up from 0 over `duration_ms` once at least half of `node` is visible,
+/// and ends on the exact final digits. Returns the digits to show (padded to the final's width)
+/// and the state.
+///
+/// - Reduced motion: the final value at once, nothing observed.
+/// - Prerendered (hydrating server HTML with finals): in view at take-over, the final stays (no
+///   flash); out of sight, back to 0 unseen, counting when reached.
+/// - Each bump of `motion.replays` starts over from 0.
+///
+/// Everything it starts stops when the calling component unmounts.
+pub fn use_count_up(
+    node: NodeRef<html::Span>,
+    format: NumberFormat,
+    duration_ms: f64,
+    motion: Motion,
+) -> (Signal<String>, Signal<CountState>) {
+    let starts_final = motion.reduced || motion.prerendered;
+    let digits = RwSignal::new(if starts_final {
+        format.final_digits()
+    } else {
+        format.padded_digits(0.0)
+    });
+    let state = RwSignal::new(if starts_final {
+        CountState::Done
+    } else {
+        CountState::Idle
+    });
+    let reset = move || {
+        digits.try_set(format.padded_digits(0.0));
+        state.try_set(CountState::Idle);
+    };
+    let count = move |animator: &browser::Animator| {
+        state.try_set(CountState::Running);
+        let step = move |elapsed| {
+            let value = easing::value_at(format.target, elapsed, duration_ms);
+            let text = format.padded_digits(value);
+            if digits.try_with_untracked(|d| *d != text) == Some(true) {
+                digits.try_set(text);
+            }
+        };
+        let finish = move || {
+            digits.try_set(format.final_digits());
+            state.try_set(CountState::Done);
+        };
+        animator.start(duration_ms, step, finish);
+    };
+
+    // Runs again on each replay: the observer and animation of the run before stop first.
+    Effect::new(move |_| {
+        let replay = motion.replays.get() > 0;
+        let Some(el) = node.get() else { return };
+        if motion.reduced {
+            return;
+        }
+        let mut shows_final = motion.prerendered && !replay;
+        if !shows_final {
+            reset();
+        }
+        let animator = browser::use_animator();
+        browser::use_visibility(&el, move |seen| {
+            let action = decide(shows_final, seen);
+            shows_final = false;
+            match action {
+                Action::Wait => true,
+                Action::Reset => {
+                    reset();
+                    true
+                }
+                Action::Start => {
+                    count(&animator);
+                    false
+                }
+                Action::Keep => false,
+            }
+        });
+    });
+    (digits.into(), state.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{decide, Action, CountState, Visibility};
+
+    const HIDDEN: Visibility = Visibility {
+        intersecting: false,
+        ratio: 0.0,
+    };
+    const EDGE: Visibility = Visibility {
+        intersecting: true,
+        ratio: 0.2,
+    };
+    const HALF: Visibility = Visibility {
+        intersecting: true,
+        ratio: 0.5,
+    };
+    const ALL: Visibility = Visibility {
+        intersecting: true,
+        ratio: 1.0,
+    };
+
+    #[test]
+    fn counters_start_at_half_visibility() {
+        assert_eq!(decide(false, HIDDEN), Action::Wait);
+        assert_eq!(decide(false, EDGE), Action::Wait);
+        assert_eq!(decide(false, HALF), Action::Start);
+        assert_eq!(decide(false, ALL), Action::Start);
+    }
+
+    #[test]
+    fn prerendered_counters_in_view_keep_their_final_and_others_reset_unseen() {
+        assert_eq!(decide(true, HALF), Action::Keep);
+        assert_eq!(
+            decide(true, EDGE),
+            Action::Keep,
+            "even partly visible: no flash to 0"
+        );
+        assert_eq!(decide(true, HIDDEN), Action::Reset);
+    }
+
+    #[test]
+    fn states_name_their_attribute_values() {
+        assert_eq!(CountState::Idle.as_str(), "idle");
+        assert_eq!(CountState::Running.as_str(), "running");
+        assert_eq!(CountState::Done.as_str(), "done");
+    }
+}

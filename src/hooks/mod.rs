@@ -1,0 +1,5 @@
+//! Hooks: reactive behaviour that components share, built on the browser layer
+//! ([`crate::browser`]), whose starters clean up after themselves. A hook returns signals; the
+//! component only renders them.
+
+pub mod count_up;
