@@ -5,11 +5,14 @@
 #[path = "src/art.rs"]
 #[allow(dead_code)]
 mod art;
+#[path = "src/graphics.rs"]
+#[allow(dead_code)]
+mod graphics;
 #[path = "src/story_model.rs"]
 mod story_model;
 
 use std::fmt::Write as _;
-use story_model::{BlockSpec, CounterSpec, Segment, StoryFile};
+use story_model::{BlockSpec, CounterSpec, FigureSpec, Segment, StoryFile};
 
 const DATA: &str = "src/story.toml";
 
@@ -17,6 +20,7 @@ fn main() {
     println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed=src/story_model.rs");
     println!("cargo:rerun-if-changed=src/art.rs");
+    println!("cargo:rerun-if-changed=src/graphics.rs");
     let text =
         std::fs::read_to_string(DATA).unwrap_or_else(|e| fail(&[format!("cannot read: {e}")]));
     let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&[e]));
@@ -98,35 +102,72 @@ fn counter(c: &CounterSpec) -> String {
         ),
     };
     format!(
-        "Counter {{ id: {:?}, before: {:?}, value: {value}, after: {:?} }}",
-        c.id, c.before, c.after
+        "Counter {{ id: {:?}, before: {:?}, value: {value}, after: {:?}, counts: {} }}",
+        c.id,
+        c.before,
+        c.after,
+        c.text.is_none() && !c.fact
+    )
+}
+
+/// `&[Inline::…, …]` for a paragraph or step text.
+fn inlines(text: &str, index: &dyn Fn(&str) -> usize) -> String {
+    let segs = story_model::segments(text).expect("validated paragraph");
+    let inner: Vec<String> = segs
+        .iter()
+        .map(|s| match s {
+            Segment::Text(t) => format!("Inline::Text({t:?})"),
+            Segment::Counter(id) => format!("Inline::Counter(&COUNTERS[{}])", index(id)),
+            Segment::Gap => "Inline::Gap".into(),
+        })
+        .collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+fn figure(f: &FigureSpec) -> String {
+    let image = match &f.image {
+        Some(i) => format!(
+            "Some(Image {{ src: {:?}, width: {}, height: {} }})",
+            i.src, i.width, i.height
+        ),
+        None => "None".into(),
+    };
+    let art = art::index_of(&f.art).expect("validated drawing");
+    format!(
+        "Figure {{ caption: {:?}, art: &crate::art::ART[{art}], image: {image} }}",
+        f.caption
     )
 }
 
 fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
     if let Some(p) = &b.p {
-        let segs = story_model::segments(p).expect("validated paragraph");
-        let inner: Vec<String> = segs
+        format!("Block::Paragraph({})", inlines(p, index))
+    } else if let Some(f) = &b.figure {
+        format!("Block::Figure({})", figure(f))
+    } else if let Some(name) = &b.scene {
+        let graphic = graphics::by_name(name).expect("validated graphic");
+        let steps: Vec<String> = b
+            .steps
             .iter()
-            .map(|s| match s {
-                Segment::Text(t) => format!("Inline::Text({t:?})"),
-                Segment::Counter(id) => format!("Inline::Counter(&COUNTERS[{}])", index(id)),
+            .flatten()
+            .map(|s| {
+                let state = graphic.states.iter().position(|n| *n == s.state);
+                format!(
+                    "Step {{ state: {}, inlines: {} }}",
+                    state.expect("validated state"),
+                    inlines(&s.text, index)
+                )
             })
             .collect();
-        format!("Block::Paragraph(&[{}])", inner.join(", "))
-    } else if let Some(f) = &b.figure {
-        let image = match &f.image {
-            Some(i) => format!(
-                "Some(Image {{ src: {:?}, width: {}, height: {} }})",
-                i.src, i.width, i.height
-            ),
-            None => "None".into(),
-        };
-        let art = art::index_of(&f.art).expect("validated drawing");
         format!(
-            "Block::Figure(Figure {{ caption: {:?}, art: &crate::art::ART[{art}], image: {image} }})",
-            f.caption
+            "Block::Scene(Scene {{ graphic: Graphic::{:?}, steps: &[{}], labels: &{:?} }})",
+            graphic.graphic,
+            steps.join(", "),
+            b.labels.as_deref().unwrap_or_default()
         )
+    } else if let Some(figures) = &b.gallery {
+        let figures: Vec<String> = figures.iter().map(figure).collect();
+        format!("Block::Gallery(&[{}])", figures.join(", "))
     } else {
         "Block::Summary".into()
     }

@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Budgets, brotli-compressed bytes. The wasm's was set from the measured 86.4 KB (2026-11-26, Leptos
-# 0.8 hydrate, opt-level z, LTO, wasm-opt -Oz) plus ~10 %; the first view (HTML + CSS + JS + wasm +
-# favicon) must stay within 120 KB.
-WASM_BROTLI_BUDGET=${WASM_BROTLI_BUDGET:-95000}
+# Budgets, brotli-compressed bytes. The wasm's: 97.1 KB measured with the five scenes (2026-11-27,
+# Leptos 0.8 hydrate, opt-level z, LTO, wasm-opt -Oz; the charts' markup is server-only) plus ~3 %;
+# the first view (HTML + CSS + JS + wasm + favicon) must stay within 120 KB.
+WASM_BROTLI_BUDGET=${WASM_BROTLI_BUDGET:-100000}
 FIRST_VIEW_BUDGET=${FIRST_VIEW_BUDGET:-120000}
 
 fail() { echo "check-release: $*" >&2; exit 1; }

@@ -279,6 +279,31 @@ pub fn use_animator() -> Animator {
     animator
 }
 
+/// Calls `f` once after `ms` milliseconds, unless the current reactive owner is cleaned up first.
+pub fn use_timeout(ms: u32, f: impl FnOnce() + 'static) {
+    own(gloo_timers::callback::Timeout::new(ms, f));
+}
+
+/// The viewport height in CSS pixels.
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// An element's edges, px from the viewport's top left.
+pub fn edges(el: &Element) -> crate::scrolly::Edges {
+    let r = el.get_bounding_client_rect();
+    crate::scrolly::Edges {
+        top: r.top(),
+        bottom: r.bottom(),
+        left: r.left(),
+        right: r.right(),
+    }
+}
+
 /// Window event listeners, removed on drop.
 struct Listeners(Vec<WindowListenerHandle>);
 
@@ -462,15 +487,10 @@ pub fn scroll_progress() -> f64 {
     let Some(root) = w.document().and_then(|d| d.document_element()) else {
         return 0.0;
     };
-    let viewport = w
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
     scroll_fraction(
         w.scroll_y().unwrap_or(0.0),
         f64::from(root.scroll_height()),
-        viewport,
+        viewport_height(),
     )
 }
 

@@ -96,7 +96,9 @@ impl NumberFormat {
     /// Digits of an intermediate value, padded on the left with figure spaces to the final's width,
     /// so the counter's width never changes (`" 0.0"` → `"21.2"`).
     pub fn padded_digits(&self, value: f64) -> String {
-        let digits = self.digits(value.clamp(0.0, self.target));
+        // `max`/`min`, not `clamp`: `f64::clamp` checks its bounds and would bring the whole float
+        // formatter into the wasm for that panic message.
+        let digits = self.digits(value.max(0.0).min(self.target));
         let width = self.final_digits().chars().count();
         let pad = width.saturating_sub(digits.chars().count());
         std::iter::repeat_n(FIGURE_SPACE, pad)

@@ -4,7 +4,10 @@
 //! mount them client-side (`csr`).
 //!
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
-//! - [`format`], [`easing`]: pure logic for counters, unit-tested natively.
+//! - [`format`], [`easing`]: pure logic for counters; [`scale`], [`scrolly`]: scale math for the
+//!   graphics and scroll geometry for scenes and sections; all unit-tested natively.
+//! - [`art`], [`graphics`]: the drawings and the scenes' graphics, declared once for the build and
+//!   the page.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
 //! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
@@ -14,13 +17,17 @@
 
 pub mod art;
 pub mod browser;
+pub mod charts;
 pub mod components;
 pub mod easing;
 pub mod embed;
 pub mod format;
+pub mod graphics;
 pub mod hooks;
 pub mod motion;
 pub mod prerender;
+pub mod scale;
+pub mod scrolly;
 pub mod story;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which

@@ -47,6 +47,30 @@ pub enum Block {
     Figure(Figure),
     /// The place of the headline-figures block.
     Summary,
+    /// A graphic pinned while its steps (sentences of the article) pass.
+    Scene(Scene),
+    /// Photo figures shown together.
+    Gallery(&'static [Figure]),
+}
+
+/// A scene: a graphic whose state follows the step being read.
+#[derive(Debug)]
+pub struct Scene {
+    /// The graphic.
+    pub graphic: Graphic,
+    /// The steps in reading order.
+    pub steps: &'static [Step],
+    /// Names the graphic shows, words of the steps.
+    pub labels: &'static [&'static str],
+}
+
+/// A step of a scene.
+#[derive(Debug)]
+pub struct Step {
+    /// The graphic's state while it is read (an index into its states).
+    pub state: usize,
+    /// Its sentences.
+    pub inlines: &'static [Inline],
 }
 
 /// A piece of a paragraph.
@@ -56,6 +80,8 @@ pub enum Inline {
     Text(&'static str),
     /// A figure of the article.
     Counter(&'static Counter),
+    /// Words missing from the source (「……」).
+    Gap,
 }
 
 /// A figure of the article: its number (or fact) between a qualifier and a unit.
@@ -69,6 +95,8 @@ pub struct Counter {
     pub value: Value,
     /// Unit and qualifier after the number.
     pub after: &'static str,
+    /// Counted up from 0; `false` for facts and for ranks and frequencies shown as facts.
+    pub counts: bool,
 }
 
 /// The content of a [`Counter`].
@@ -107,6 +135,8 @@ pub struct Image {
     pub height: u32,
 }
 
+use crate::graphics::Graphic;
+
 include!(concat!(env!("OUT_DIR"), "/story_data.rs"));
 
 impl Counter {
@@ -127,8 +157,30 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         .map(|i| match i {
             Inline::Text(t) => (*t).to_owned(),
             Inline::Counter(c) => c.final_text(),
+            Inline::Gap => GAP_TEXT.to_owned(),
         })
         .collect()
+}
+
+/// How the gap left by the source is shown.
+pub const GAP_TEXT: &str = "……";
+
+/// The counter with this id (the build checked that the ids graphics use exist).
+pub fn counter(id: &str) -> &'static Counter {
+    COUNTERS
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no counter `{id}`: build.rs validates graphics' ids"))
+}
+
+impl Counter {
+    /// The final value in plain units (0 for a text fact).
+    pub fn value(&self) -> f64 {
+        match self.value {
+            Value::Number { value, .. } => value,
+            Value::Fact(_) => 0.0,
+        }
+    }
 }
 
 /// All counters of the story, in data-file order.
@@ -155,6 +207,12 @@ mod tests {
                     Block::Paragraph(p) => out.push(plain_text(p)),
                     Block::Figure(f) => out.push(f.caption.to_owned()),
                     Block::Summary => {}
+                    Block::Scene(scene) => {
+                        out.extend(scene.steps.iter().map(|s| plain_text(s.inlines)));
+                    }
+                    Block::Gallery(figures) => {
+                        out.extend(figures.iter().map(|f| f.caption.to_owned()));
+                    }
                 }
             }
         }
@@ -248,6 +306,25 @@ mod tests {
         }
     }
 
+    /// Every run of text with figures: paragraphs and scene steps, in reading order, with their
+    /// section's id.
+    fn texts() -> Vec<(&'static str, &'static [Inline])> {
+        let mut out = Vec::new();
+        for s in STORY.sections {
+            for b in s.blocks {
+                match b {
+                    Block::Paragraph(p) => out.push((s.id, *p)),
+                    Block::Scene(scene) => {
+                        out.extend(scene.steps.iter().map(|st| (s.id, st.inlines)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The section's text blocks as plain text: each paragraph, and each scene's steps joined.
     fn paragraphs(section: &str) -> Vec<String> {
         let s = STORY
             .sections
@@ -258,6 +335,13 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 Block::Paragraph(p) => Some(plain_text(p)),
+                Block::Scene(scene) => Some(
+                    scene
+                        .steps
+                        .iter()
+                        .map(|st| plain_text(st.inlines))
+                        .collect(),
+                ),
                 _ => None,
             })
             .collect()
@@ -275,7 +359,7 @@ mod tests {
         assert!(infra[0].ends_with("按期顺利实现通车。"));
         assert!(infra[1].starts_with("与此同时"));
         let fin = paragraphs("financing");
-        assert!(fin[1].contains("项目标准化管理体系和办事流程进入常态"));
+        assert!(fin[0].contains("项目标准化管理体系和办事流程进入常态"));
         let closing = paragraphs("closing");
         assert_eq!(closing.len(), 1);
         assert!(closing[0].ends_with("被省政府评为“优秀产业集聚区”。"));
@@ -298,10 +382,12 @@ mod tests {
             .sections
             .iter()
             .flat_map(|s| s.blocks)
-            .filter_map(|b| match b {
-                Block::Figure(f) => Some(f.caption),
-                _ => None,
+            .flat_map(|b| match b {
+                Block::Figure(f) => std::slice::from_ref(f),
+                Block::Gallery(figures) => figures,
+                _ => &[],
             })
+            .map(|f| f.caption)
             .collect();
         let lines = source_lines();
         let in_source: Vec<&str> = lines
@@ -316,14 +402,14 @@ mod tests {
     #[test]
     fn every_figure_stands_in_its_source_sentence() {
         let mut checked = 0;
-        for s in STORY.sections {
-            for b in s.blocks {
-                let Block::Paragraph(p) = b else { continue };
+        for (_, p) in texts() {
+            {
                 let text = plain_text(p);
                 let mut at = 0;
                 for inline in p.iter() {
                     let shown = match inline {
                         Inline::Text(t) => (*t).to_owned(),
+                        Inline::Gap => GAP_TEXT.to_owned(),
                         Inline::Counter(c) => {
                             let shown = c.final_text();
                             let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
@@ -405,12 +491,12 @@ mod tests {
             "{unknown}"
         );
         let empty = errors_for(|d| {
-            let start = d.find("p = \"与此同时").unwrap();
+            let start = d.find("p = \"在汝州如火如荼").unwrap();
             let end = start + d[start..].find('\n').unwrap();
             format!("{}p = \"\"{}", &d[..start], &d[end..])
         });
         assert!(
-            empty.contains("sections[1] (id `infrastructure`).blocks[2].p: paragraph is empty"),
+            empty.contains("sections[0] (id `intro`).blocks[1].p: paragraph is empty"),
             "{empty}"
         );
         let art = errors_for(|d| d.replacen("art = \"park\"", "art = \"parc\"", 1));
@@ -430,5 +516,62 @@ mod tests {
         );
         let brace = errors_for(|d| d.replacen("{trees}", "{trees", 1));
         assert!(brace.contains("without `}`"), "{brace}");
+    }
+
+    #[test]
+    fn validation_checks_scenes() {
+        let graphic = errors_for(|d| d.replacen("scene = \"roads\"", "scene = \"road\"", 1));
+        assert!(
+            graphic.contains(
+                "sections[1] (id `infrastructure`).blocks[0].scene: unknown graphic `road`"
+            ),
+            "{graphic}"
+        );
+        let state = errors_for(|d| d.replacen("state = \"crews\"", "state = \"crew\"", 1));
+        assert!(
+            state.contains("blocks[0].steps[2].state: `crew` is not a state of `roads`"),
+            "{state}"
+        );
+        let split = errors_for(|d| d.replacen("按期顺利实现通车。\"", "按期顺利实现通车\"", 1));
+        assert!(
+            split.contains("steps[3].text: must end with a whole sentence"),
+            "{split}"
+        );
+        let inside = errors_for(|d| d.replacen("text = \"目前，全长", "text = \"，目前，全长", 1));
+        assert!(inside.contains("starts inside a sentence"), "{inside}");
+        let label = errors_for(|d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1));
+        assert!(
+            label.contains("`建行` is not in the scene's text")
+                && label.contains("`financing` shows 5 names, not 6"),
+            "{label}"
+        );
+        let empty = errors_for(|d| {
+            let start = d
+                .find("[[sections.blocks]]\nscene = \"departments\"")
+                .unwrap();
+            let end = d.find("[[sections.blocks]]\np = \"管委会领导班子").unwrap();
+            format!(
+                "{}[[sections.blocks]]\nscene = \"departments\"\nlabels = []\n\n{}",
+                &d[..start],
+                &d[end..]
+            )
+        });
+        assert!(empty.contains("steps: a scene needs steps"), "{empty}");
+        let stray = errors_for(|d| d.replacen("scene = \"ranking\"", "summary = false", 1));
+        assert!(
+            stray.contains("`steps` and `labels` belong to a `scene`"),
+            "{stray}"
+        );
+        let counted = errors_for(|d| {
+            d.replacen(
+                "id = \"rank\"\nbefore = \"第\"\nvalue = 18",
+                "id = \"rank\"\nbefore = \"第\"\ntext = \"18\"",
+                1,
+            )
+        });
+        assert!(
+            counted.contains("`ranking` draws counter `rank`, which has no value"),
+            "{counted}"
+        );
     }
 }

@@ -64,6 +64,10 @@ pub struct CounterSpec {
     pub after: String,
     /// A fact shown highlighted but not counted ("AA级").
     pub text: Option<String>,
+    /// With `value`: shown as a fact, never counted up (ranks and frequencies: "第18位" must not pass
+    /// through 第1位 … 第17位, values the article does not give); graphics still read the value.
+    #[serde(default)]
+    pub fact: bool,
 }
 
 /// A `<section>` of the page.
@@ -78,7 +82,7 @@ pub struct SectionSpec {
     pub blocks: Vec<BlockSpec>,
 }
 
-/// One block: exactly one of its fields is set.
+/// One block: exactly one of `p`, `figure`, `summary`, `scene` (with `steps`) or `gallery`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockSpec {
@@ -88,6 +92,24 @@ pub struct BlockSpec {
     pub figure: Option<FigureSpec>,
     /// `summary = true` places the summary block here.
     pub summary: Option<bool>,
+    /// A scene: the name of a graphic (`src/graphics.rs`) pinned while its steps pass.
+    pub scene: Option<String>,
+    /// The scene's steps in reading order: consecutive whole sentences of the article.
+    pub steps: Option<Vec<StepSpec>>,
+    /// Names the scene's graphic shows (institutions, departments); each must be in its text.
+    pub labels: Option<Vec<String>>,
+    /// Photo figures shown together as one gallery.
+    pub gallery: Option<Vec<FigureSpec>>,
+}
+
+/// A step of a scene: sentences of the article and the graphic's state while they are read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSpec {
+    /// A state of the scene's graphic (its names are in `src/graphics.rs`).
+    pub state: String,
+    /// Whole sentences, verbatim, with `{counter-id}` placeholders.
+    pub text: String,
 }
 
 /// A figure: the caption of one of the article's photos.
@@ -121,7 +143,15 @@ pub enum Segment<'a> {
     Text(&'a str),
     /// `{id}`: the counter with that id.
     Counter(&'a str),
+    /// `{gap}`: words missing from the source, shown as 「……」 and marked as a gap.
+    Gap,
 }
+
+/// The placeholder for words missing from the source.
+pub const GAP: &str = "gap";
+
+/// Characters a step may end with: the end of a sentence (closing quotes may follow it).
+const SENTENCE_END: &[char] = &['。', '！', '？', '”', '…'];
 
 /// Splits a paragraph into text and `{counter-id}` placeholders.
 pub fn segments(p: &str) -> Result<Vec<Segment<'_>>, String> {
@@ -144,7 +174,12 @@ pub fn segments(p: &str) -> Result<Vec<Segment<'_>>, String> {
         if open > 0 {
             out.push(Segment::Text(&rest[..open]));
         }
-        out.push(Segment::Counter(&rest[open + 1..open + 1 + len]));
+        let id = &rest[open + 1..open + 1 + len];
+        out.push(if id == GAP {
+            Segment::Gap
+        } else {
+            Segment::Counter(id)
+        });
         rest = &rest[open + len + 2..];
     }
     if !rest.is_empty() {
@@ -244,7 +279,15 @@ impl StoryFile {
                         errors.add(format_args!("{place}.decimals"), "must be 0 to 3");
                     }
                 }
-                (None, Some(t)) => errors.not_blank(format_args!("{place}.text"), t),
+                (None, Some(t)) => {
+                    errors.not_blank(format_args!("{place}.text"), t);
+                    if c.fact {
+                        errors.add(
+                            format_args!("{place}.fact"),
+                            "only for a `value` (a `text` is always a fact)",
+                        );
+                    }
+                }
                 _ => errors.add(
                     place,
                     "needs exactly one of `value` (a counter) or `text` (a fact)",
@@ -296,9 +339,28 @@ impl StoryFile {
             block.p.is_some(),
             block.figure.is_some(),
             block.summary.is_some(),
+            block.scene.is_some(),
+            block.gallery.is_some(),
         ];
         if set.iter().filter(|x| **x).count() != 1 {
-            errors.add(place, "needs exactly one of `p`, `figure` or `summary`");
+            errors.add(
+                place,
+                "needs exactly one of `p`, `figure`, `summary`, `scene` or `gallery`",
+            );
+        }
+        if block.scene.is_none() && (block.steps.is_some() || block.labels.is_some()) {
+            errors.add(place, "`steps` and `labels` belong to a `scene`");
+        }
+        if let Some(graphic) = &block.scene {
+            self.check_scene(place, graphic, block, placed, errors);
+        }
+        if let Some(figures) = &block.gallery {
+            if figures.len() < 2 {
+                errors.add(format_args!("{place}.gallery"), "needs two figures or more");
+            }
+            for (i, f) in figures.iter().enumerate() {
+                check_figure(&format!("{place}.gallery[{i}]"), f, errors);
+            }
         }
         if let Some(p) = &block.p {
             self.check_paragraph(&format!("{place}.p"), p, placed, errors);
@@ -334,6 +396,83 @@ impl StoryFile {
                 errors.add(place, format_args!("unknown counter id `{id}`"));
             } else if !placed.insert(id) {
                 errors.add(place, format_args!("counter `{id}` is placed twice"));
+            }
+        }
+    }
+
+    fn check_scene<'a>(
+        &self,
+        place: &str,
+        name: &str,
+        block: &'a BlockSpec,
+        placed: &mut HashSet<&'a str>,
+        errors: &mut Errors,
+    ) {
+        let Some(graphic) = crate::graphics::by_name(name) else {
+            let known: Vec<&str> = crate::graphics::GRAPHICS.iter().map(|g| g.name).collect();
+            return errors.add(
+                format_args!("{place}.scene"),
+                format_args!("unknown graphic `{name}` (known: {})", known.join(", ")),
+            );
+        };
+        let steps = block.steps.as_deref().unwrap_or_default();
+        if steps.is_empty() {
+            errors.add(format_args!("{place}.steps"), "a scene needs steps");
+        }
+        let mut text = String::new();
+        for (i, step) in steps.iter().enumerate() {
+            let place = format!("{place}.steps[{i}]");
+            if !graphic.states.contains(&step.state.as_str()) {
+                errors.add(
+                    format_args!("{place}.state"),
+                    format_args!(
+                        "`{}` is not a state of `{name}` ({})",
+                        step.state,
+                        graphic.states.join(", ")
+                    ),
+                );
+            }
+            self.check_paragraph(&format!("{place}.text"), &step.text, placed, errors);
+            if !step.text.trim_end().ends_with(SENTENCE_END) {
+                errors.add(
+                    format_args!("{place}.text"),
+                    "must end with a whole sentence (。！？)",
+                );
+            }
+            if step.text.starts_with(['，', '。', '、', '；', '：', '”']) {
+                errors.add(
+                    format_args!("{place}.text"),
+                    "starts inside a sentence: steps are whole sentences",
+                );
+            }
+            text.push_str(&step.text);
+        }
+        for id in graphic.counters {
+            match self.counter(id) {
+                Some(c) if c.value.is_some() => {}
+                _ => errors.add(
+                    format_args!("{place}.scene"),
+                    format_args!("`{name}` draws counter `{id}`, which has no value"),
+                ),
+            }
+        }
+        let labels = block.labels.as_deref().unwrap_or_default();
+        if labels.len() != graphic.labels {
+            errors.add(
+                format_args!("{place}.labels"),
+                format_args!(
+                    "`{name}` shows {} names, not {}",
+                    graphic.labels,
+                    labels.len()
+                ),
+            );
+        }
+        for label in labels {
+            if blank(label) || !text.contains(label.as_str()) {
+                errors.add(
+                    format_args!("{place}.labels"),
+                    format_args!("`{label}` is not in the scene's text"),
+                );
             }
         }
     }

@@ -98,14 +98,30 @@ async fn the_whole_article_renders_in_order() {
         ]
     );
 
-    let captions: Vec<String> = all(&parent, "figure figcaption").iter().map(text).collect();
+    let captions: Vec<String> = all(&parent, ".story-figure figcaption")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(captions.len(), 9);
     assert_eq!(captions[0], "升级改造中的园区道路");
     assert_eq!(captions[8], "汝州市机绣农民工返乡创业产业园");
     assert_eq!(
-        all(&parent, "figure svg").len(),
+        all(&parent, ".story-figure svg").len(),
         9,
         "each figure has its drawing"
+    );
+    assert_eq!(
+        all(&parent, ".story-figure .schematic").len(),
+        9,
+        "each drawing standing in for a photo is tagged 示意图"
+    );
+    let scenes: Vec<String> = all(&parent, ".scene")
+        .iter()
+        .map(|s| s.get_attribute("data-scene").unwrap())
+        .collect();
+    assert_eq!(
+        scenes,
+        ["ranking", "roads", "greening", "financing", "departments"]
     );
 
     // Every paragraph, in order, with its counters at their final values (as a reader sees them).
@@ -113,12 +129,17 @@ async fn the_whole_article_renders_in_order() {
         .sections
         .iter()
         .flat_map(|s| s.blocks)
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(story::plain_text(p)),
-            _ => None,
+        .flat_map(|b| match b {
+            Block::Paragraph(p) => vec![story::plain_text(p)],
+            Block::Scene(scene) => scene
+                .steps
+                .iter()
+                .map(|s| story::plain_text(s.inlines))
+                .collect(),
+            _ => vec![],
         })
         .collect();
-    let shown: Vec<String> = all(&parent, "section > p")
+    let shown: Vec<String> = all(&parent, "section > p, .step > p")
         .iter()
         .map(|p| {
             let p = p
@@ -132,7 +153,7 @@ async fn the_whole_article_renders_in_order() {
         })
         .collect();
     assert_eq!(shown, expected);
-    assert!(shown[4].starts_with("……即打响。"));
+    assert!(shown.iter().any(|p| p.starts_with("……即打响。")));
     drop(handle);
     parent.remove();
 }
@@ -174,8 +195,8 @@ async fn counters_carry_the_dom_contract() {
     }
     for c in story::counters() {
         let selector = match c.value {
-            Value::Number { .. } => format!("[data-counter='{}'] .sr-only", c.id),
-            Value::Fact(_) => format!("[data-fact='{}']", c.id),
+            Value::Number { .. } if c.counts => format!("[data-counter='{}'] .sr-only", c.id),
+            _ => format!("[data-fact='{}']", c.id),
         };
         assert_eq!(text(&one(&parent, &selector)), c.final_text());
     }
@@ -336,10 +357,10 @@ async fn replay_counts_again() {
     let m = motion(false);
     let (parent, handle) = mount(move || {
         provide_context(m);
-        view! { <Counter counter=counter("rank")/> }
+        view! { <Counter counter=counter("province-parks")/> }
     });
     leptos::task::tick().await;
-    let el = one(&parent, "[data-counter='rank']");
+    let el = one(&parent, "[data-counter='province-parks']");
     until(4000, "the first run", || {
         el.get_attribute("data-state").as_deref() == Some("done")
     })
@@ -354,7 +375,7 @@ async fn replay_counts_again() {
         el.get_attribute("data-state").as_deref() == Some("done")
     })
     .await;
-    assert_eq!(text(&one(&el, ".counter-face")), "第18位");
+    assert_eq!(text(&one(&el, ".counter-face")), "179个");
     drop(handle);
     parent.remove();
 }
@@ -417,8 +438,10 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         );
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
         // Not framed: no pym.js child. The progress bar and the section bar each listen to
-        // scroll and resize; nothing else runs under reduced motion.
-        assert_eq!(browser::live_handles(), 2, "embedded={embedded}");
+        // scroll and resize; each of the 5 scenes observes its steps, except in embed mode,
+        // where scenes lie flat in their final state. Nothing else runs under reduced motion.
+        let scenes = if embedded { 0 } else { 5 };
+        assert_eq!(browser::live_handles(), 2 + scenes, "embedded={embedded}");
         drop(handle);
         assert_eq!(browser::live_handles(), 0, "unmount stops the listeners");
         parent.remove();
@@ -488,6 +511,186 @@ async fn a_figure_with_a_photo_loads_it_lazily_with_its_size_set() {
         "no drawing when there is a photo"
     );
     assert_eq!(text(&one(&parent, "figcaption")), "产业集聚区游园");
+    drop(handle);
+    parent.remove();
+}
+
+/// Steps far apart, as the stylesheet (absent from the test page) spaces them.
+fn spaced_steps() -> Element {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(".step { margin-bottom: 3000px }"));
+    document().head().unwrap().append_child(&style).unwrap();
+    style
+}
+
+fn scene_data(graphic: ruzhou_story::graphics::Graphic) -> &'static story::Scene {
+    STORY
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks)
+        .find_map(|b| match b {
+            Block::Scene(s) if s.graphic == graphic => Some(s),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
+    use ruzhou_story::components::scene::Scene;
+    use ruzhou_story::graphics::Graphic;
+    let style = spaced_steps();
+    let data = scene_data(Graphic::Financing);
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        view! { <Scene scene=data/> }
+    });
+    leptos::task::tick().await;
+    let scene = one(&parent, ".scene");
+    let steps = all(&scene, ".step");
+    assert_eq!(steps.len(), 6);
+    let at = |el: &Element| {
+        (
+            el.get_attribute("data-step").unwrap(),
+            el.get_attribute("data-at").unwrap(),
+            el.get_attribute("data-state").unwrap(),
+        )
+    };
+    let states = ["company", "channels", "assets", "bond", "tenders", "funds"];
+    let mut seen = Vec::new();
+    // Down, then back up, then a jump straight to the end (a deep link or a fling).
+    for i in [0, 1, 2, 3, 4, 5, 4, 3, 2, 1, 0, 5] {
+        steps[i].scroll_into_view();
+        until(1000, &format!("step {i}"), || at(&scene).0 == i.to_string()).await;
+        let (step, at_state, state) = at(&scene);
+        assert_eq!((step, state.as_str()), (i.to_string(), states[i]));
+        assert_eq!(at_state, i.to_string(), "financing: one state per step");
+        assert_eq!(
+            all(&scene, ".step[data-active]"),
+            vec![steps[i].clone()],
+            "one active step"
+        );
+        seen.push(i);
+    }
+    assert_eq!(seen.len(), 12);
+    // The chart's layers, and its text equivalent with the article's numbers.
+    assert_eq!(all(&scene, "svg [data-from]").len(), states.len());
+    let caption = text(&one(&scene, "figcaption"));
+    for words in [
+        "公司资产升至80亿元",
+        "12亿公司债",
+        "45个项目招投标",
+        "累计融资到账近20亿元",
+    ] {
+        assert!(caption.contains(words), "{words} in {caption}");
+    }
+    assert_eq!(
+        one(&scene, "svg").get_attribute("role").as_deref(),
+        Some("img")
+    );
+    assert!(browser::live_handles() > 0);
+    drop(handle);
+    assert_eq!(
+        browser::live_handles(),
+        0,
+        "the scene's observer outlived it"
+    );
+    parent.remove();
+    style.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
+    use ruzhou_story::components::app::EmbedMode;
+    use ruzhou_story::components::scene::Scene;
+    use ruzhou_story::graphics::Graphic;
+    let style = spaced_steps();
+    let data = scene_data(Graphic::Greening);
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        view! { <Scene scene=data/> }
+    });
+    leptos::task::tick().await;
+    let scene = one(&parent, ".scene");
+    let steps = all(&scene, ".step");
+    // Steps 4 to 6 all show the toilets (the last state): going up from 6 to 4 keeps it.
+    for (i, state) in [
+        (3, "toilets"),
+        (5, "toilets"),
+        (4, "toilets"),
+        (1, "planting"),
+        (0, "areas"),
+    ] {
+        steps[i].scroll_into_view();
+        until(1000, &format!("step {i}"), || {
+            scene.get_attribute("data-step").as_deref() == Some(&*i.to_string())
+        })
+        .await;
+        assert_eq!(
+            scene.get_attribute("data-state").as_deref(),
+            Some(state),
+            "step {i}"
+        );
+    }
+    drop(handle);
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+
+    // Embed mode: the frame never scrolls itself, so the scene stays in its final state and
+    // observes nothing.
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        provide_context(EmbedMode(RwSignal::new(true)));
+        view! { <Scene scene=data/> }
+    });
+    leptos::task::tick().await;
+    let scene = one(&parent, ".scene");
+    assert_eq!(scene.get_attribute("data-step").as_deref(), Some("5"));
+    assert_eq!(
+        scene.get_attribute("data-state").as_deref(),
+        Some("toilets")
+    );
+    assert_eq!(
+        browser::live_handles(),
+        0,
+        "an embedded scene observes nothing"
+    );
+    drop(handle);
+    parent.remove();
+    style.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_gap_in_the_source_is_marked_and_the_photo_row_is_one_gallery() {
+    let (parent, handle) = mount(|| {
+        provide_context(motion(true));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+    let gap = one(&parent, ".gap");
+    assert_eq!(gap.get_attribute("title").as_deref(), Some("原文此处缺字"));
+    assert_eq!(text(&one(&gap, "[aria-hidden='true']")), "……");
+    assert_eq!(text(&one(&gap, ".sr-only")), "原文此处缺字");
+    assert_eq!(all(&parent, ".gap").len(), 1, "only the source's gap");
+
+    let gallery = one(&parent, ".gallery");
+    assert_eq!(gallery.get_attribute("role").as_deref(), Some("region"));
+    assert_eq!(
+        gallery.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "keyboard-scrollable"
+    );
+    let captions: Vec<String> = all(&gallery, "figcaption").iter().map(text).collect();
+    assert_eq!(
+        captions,
+        [
+            "产业集聚区项目集中开工仪式",
+            "已经建成投用的汝州高速收费站",
+            "产业集聚区塔吊林立",
+            "投产企业生产车间"
+        ]
+    );
     drop(handle);
     parent.remove();
 }

@@ -9,6 +9,11 @@ use crate::story::STORY;
 use crate::{browser, embed};
 use leptos::prelude::*;
 
+/// Whether the page is in embed mode (provided by [`App`]): scenes lay out flat there, since a
+/// self-sizing frame never scrolls and nothing in it can stick.
+#[derive(Clone, Copy, Debug)]
+pub struct EmbedMode(pub RwSignal<bool>);
+
 /// The story page: progress bar, title, section navigation and every section of the article.
 /// Provides the [`Motion`] settings to all counters unless a parent (the prerenderer, a test)
 /// already did.
@@ -27,6 +32,7 @@ pub fn App(
         provide_context(Motion::from_browser());
     }
     let embedded = RwSignal::new(embedded);
+    provide_context(EmbedMode(embedded));
     // Browser-only set-up, after the first render (effects never run on the server).
     Effect::new(move |_| {
         // The page is drawn after the browser looked for `#id`: go there now that it exists.

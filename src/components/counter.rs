@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 /// A figure of the article: counts from 0 to its final value once at least half of it is visible,
 /// easing out over 1.5–2.5 s, and always ends on the exact text the article prints (see
-/// [`use_count_up`]). Facts (`AA级`) are highlighted, not counted. Needs the [`Motion`] context.
+/// [`use_count_up`]). Facts (`AA级`, and ranks and frequencies such as `第18位`) are highlighted,
+/// not counted. Needs the [`Motion`] context.
 ///
 /// DOM contract: `data-counter="<id>"`, `data-state="idle|running|done"`; the ticking digits are
 /// `aria-hidden` and keep the final's width; a visually hidden copy of the final text ("近20亿元")
@@ -21,10 +22,11 @@ pub fn Counter(
     counter: &'static CounterData,
 ) -> impl IntoView {
     let final_text = counter.final_text();
-    let Value::Number { value, decimals } = counter.value else {
+    let (Value::Number { value, decimals }, true) = (&counter.value, counter.counts) else {
         return view! { <strong class="fact" data-fact=counter.id>{final_text}</strong> }
             .into_any();
     };
+    let (value, decimals) = (*value, *decimals);
     let format = NumberFormat::new(value, decimals);
     let node = NodeRef::<html::Span>::new();
     let duration = easing::duration_ms(format.steps());

@@ -2,11 +2,13 @@
 
 pub mod app;
 pub mod counter;
+pub mod gallery;
 pub mod illustration;
 pub mod masthead;
 pub mod paragraph;
 pub mod progress_bar;
 pub mod replay_button;
+pub mod scene;
 pub mod section_nav;
 pub mod story_figure;
 pub mod story_section;

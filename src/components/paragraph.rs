@@ -1,7 +1,7 @@
 //! A paragraph of the article with its figures in place.
 
 use super::counter::{non_empty, Counter};
-use crate::story::{Counter as CounterData, Inline};
+use crate::story::{Counter as CounterData, Inline, GAP_TEXT};
 use leptos::prelude::*;
 
 /// Closing punctuation that must never start a line (clreq): it is kept on the line of the
@@ -25,6 +25,8 @@ pub enum Piece<'a> {
     Text(&'a str),
     /// A counter and the closing punctuation right after it (possibly none), kept on one line.
     Counter(&'a CounterData, &'a str),
+    /// Words missing from the source.
+    Gap,
 }
 
 /// The paragraph's pieces: each counter takes the closing punctuation that follows it, so a comma
@@ -46,12 +48,20 @@ pub fn pieces<'a>(inlines: &'a [Inline]) -> Vec<Piece<'a>> {
                 };
                 out.push(Piece::Counter(counter, glued));
             }
+            Inline::Gap => {
+                glued = "";
+                out.push(Piece::Gap);
+            }
         }
     }
     out
 }
 
-/// A `<p>` of words and counters, laid out by [`pieces`].
+/// The note on the gap the source leaves (screen readers and tooltip).
+pub const GAP_NOTE: &str = "原文此处缺字";
+
+/// A `<p>` of words and counters, laid out by [`pieces`]. The source's gap is shown as 「……」,
+/// set apart from the author's own ellipses, with the note [`GAP_NOTE`].
 #[component]
 pub fn Paragraph(
     /// The paragraph's pieces, in order.
@@ -65,6 +75,13 @@ pub fn Paragraph(
             Piece::Counter(counter, punct) => {
                 view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
             }
+            Piece::Gap => view! {
+                <span class="gap" title=GAP_NOTE>
+                    <span aria-hidden="true">{GAP_TEXT}</span>
+                    <span class="sr-only">{GAP_NOTE}</span>
+                </span>
+            }
+            .into_any(),
         })
         .collect_view();
     view! { <p>{views}</p> }
@@ -92,6 +109,7 @@ mod tests {
             decimals: 0,
         },
         after: "公里",
+        counts: true,
     };
 
     #[test]
@@ -121,6 +139,8 @@ mod tests {
             [Piece::Text("共"), Piece::Counter(&KM, "。")],
             "no empty text node after the glued full stop"
         );
+        let p = [Inline::Gap, Inline::Text("即打响。")];
+        assert_eq!(pieces(&p), [Piece::Gap, Piece::Text("即打响。")]);
         let p = [Inline::Counter(&KM), Inline::Counter(&KM)];
         assert_eq!(
             pieces(&p),

@@ -2,6 +2,7 @@
 
 use super::replay_button::ReplayButton;
 use crate::browser;
+use crate::scrolly::last_started;
 use crate::story::STORY;
 use leptos::prelude::*;
 
@@ -14,11 +15,6 @@ pub fn short_heading(heading: &str) -> &str {
 /// bottom (the bar's height is the stylesheet's `--nav-h`, measured, not copied): a section that a
 /// deep link scrolled to sits just under the bar and counts as read.
 const BELOW_BAR_PX: f64 = 20.0;
-
-/// The section being read: the last whose top (px from the viewport top) has passed `line`.
-pub fn current_section(tops: &[f64], line: f64) -> Option<usize> {
-    tops.iter().rposition(|top| *top <= line)
-}
 
 /// A sticky bar with a deep link (`#id`) to each section with a heading, and the replay control.
 /// Plain links: the browser records each jump in its history, so "back" returns to the same place.
@@ -40,7 +36,7 @@ pub fn SectionNav() -> impl IntoView {
         let ids = ids.clone();
         let update = move || {
             let line = bar.get_bounding_client_rect().bottom().max(0.0) + BELOW_BAR_PX;
-            let found = current_section(&browser::element_tops(&ids), line);
+            let found = last_started(&browser::element_tops(&ids), line);
             if current.get_untracked() != found {
                 current.set(found);
             }
@@ -84,23 +80,5 @@ mod tests {
     fn short_heading_is_the_first_phrase() {
         assert_eq!(super::short_heading("民生优先 基础设施先行"), "民生优先");
         assert_eq!(super::short_heading("数说新城"), "数说新城");
-    }
-
-    #[test]
-    fn the_current_section_is_the_last_one_started() {
-        use super::current_section;
-        assert_eq!(
-            current_section(&[900.0, 3000.0, 6000.0], 64.0),
-            None,
-            "still in the opening"
-        );
-        assert_eq!(current_section(&[64.0, 3000.0, 6000.0], 64.0), Some(0));
-        assert_eq!(current_section(&[-2500.0, 10.0, 3000.0], 64.0), Some(1));
-        assert_eq!(
-            current_section(&[-9000.0, -6000.0, -3000.0], 64.0),
-            Some(2),
-            "closing part"
-        );
-        assert_eq!(current_section(&[], 64.0), None);
     }
 }

@@ -1,13 +1,16 @@
 //! One `<section>` of the article.
 
+use super::gallery::Gallery;
 use super::paragraph::Paragraph;
+use super::scene::Scene;
 use super::story_figure::StoryFigure;
 use super::summary::Summary;
 use crate::story::{Block, Section};
 use leptos::prelude::*;
 
 /// A section with a stable `id` (so `#id` deep-links to it), its heading if it has one, and its
-/// paragraphs, figures and (in the opening) the summary block, in reading order.
+/// paragraphs, scenes, figures and galleries, and (in the opening) the summary block, in reading
+/// order.
 #[component]
 pub fn StorySection(
     /// The section's data.
@@ -25,6 +28,8 @@ pub fn StorySection(
                     Block::Paragraph(inlines) => view! { <Paragraph inlines=inlines/> }.into_any(),
                     Block::Figure(figure) => view! { <StoryFigure figure=figure/> }.into_any(),
                     Block::Summary => view! { <Summary/> }.into_any(),
+                    Block::Scene(scene) => view! { <Scene scene=scene/> }.into_any(),
+                    Block::Gallery(figures) => view! { <Gallery figures=figures/> }.into_any(),
                 })
                 .collect_view()}
         </section>

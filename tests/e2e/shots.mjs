@@ -1,26 +1,40 @@
 // Screenshots for a reader's look at the built page (not a test):
-//   node tests/e2e/shots.mjs [out-dir]   → phone/desktop, light/dark, top and a few scroll positions.
-import { serve, launch, DIST } from './harness.mjs';
+//   node tests/e2e/shots.mjs [out-dir] [scenes]
+// phone/desktop × light/dark: the top and a few scroll positions; with `scenes`, every state of
+// every scene instead (each step scrolled to the trigger line, as a reader reaches it).
+import { serve, launch, DIST, PHONE, DESKTOP } from './harness.mjs';
 
 const out = process.argv[2] || '/tmp';
+const scenesOnly = process.argv[3] === 'scenes';
 const server = await serve(DIST);
 const browser = await launch();
 const shots = [
-  ['phone', { width: 390, height: 844 }, 'light'],
-  ['phone-dark', { width: 390, height: 844 }, 'dark'],
-  ['desktop', { width: 1280, height: 800 }, 'light'],
+  ['phone', PHONE, 'light'],
+  ['phone-dark', PHONE, 'dark'],
+  ['desktop', DESKTOP, 'light'],
+  ['desktop-dark', DESKTOP, 'dark'],
 ];
-for (const [name, viewport, colorScheme] of shots) {
-  const page = await browser.newPage({ viewport, colorScheme });
+for (const [name, device, colorScheme] of shots) {
+  const context = await browser.newContext({ ...device, colorScheme });
+  const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForTimeout(3000);
-  await page.screenshot({ path: `${out}/${name}-top.png` });
-  for (const y of [1, 2, 3]) {
-    await page.evaluate((y) => window.scrollTo(0, y * document.documentElement.scrollHeight / 4), y);
-    await page.waitForTimeout(2800);
-    await page.screenshot({ path: `${out}/${name}-${y}.png` });
+  await page.waitForTimeout(1500);
+  if (scenesOnly) {
+    const steps = await page.$$eval('.step', (els) => els.map((e) => e.id));
+    for (const id of steps) {
+      await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+      await page.waitForTimeout(900);
+      await page.screenshot({ path: `${out}/${name}-${id}.png` });
+    }
+  } else {
+    await page.screenshot({ path: `${out}/${name}-top.png` });
+    for (const y of [1, 2, 3]) {
+      await page.evaluate((y) => window.scrollTo(0, y * document.documentElement.scrollHeight / 4), y);
+      await page.waitForTimeout(2800);
+      await page.screenshot({ path: `${out}/${name}-${y}.png` });
+    }
   }
-  await page.close();
+  await context.close();
 }
 await browser.close();
 await server.close();

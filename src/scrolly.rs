@@ -1,0 +1,97 @@
+//! Scroll geometry: which section or step is being read, from element positions alone (no
+//! direction tracking, so going back up, deep links and fast flings all land right). Plain
+//! functions, unit-tested natively.
+
+/// The last of these elements whose top (px from the viewport top, in reading order) has passed
+/// `line`; `None` when none has.
+pub fn last_started(tops: &[f64], line: f64) -> Option<usize> {
+    tops.iter().rposition(|top| *top <= line)
+}
+
+/// A box's edges, px from the viewport's top left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Edges {
+    /// Top edge.
+    pub top: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+    /// Left edge.
+    pub left: f64,
+    /// Right edge.
+    pub right: f64,
+}
+
+/// Where a scene's step becomes the one being read (px from the viewport top). With the graphic
+/// beside the steps (desktop): 55 % of the viewport. With the graphic above them (phone): a third
+/// of the way down the space left below the graphic, so a step is read in full view under it.
+pub fn trigger_line(viewport_height: f64, graphic: Edges, steps: Edges) -> f64 {
+    let beside = graphic.right <= steps.left || graphic.left >= steps.right;
+    if beside {
+        viewport_height * 0.55
+    } else {
+        let below = graphic.bottom.max(0.0);
+        below + (viewport_height - below) / 3.0
+    }
+}
+
+/// The step being read: the last whose top has passed the line, or the first before any has.
+pub fn active_step(tops: &[f64], line: f64) -> usize {
+    last_started(tops, line).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edges(top: f64, bottom: f64, left: f64, right: f64) -> Edges {
+        Edges {
+            top,
+            bottom,
+            left,
+            right,
+        }
+    }
+
+    #[test]
+    fn the_last_started_element_is_current() {
+        assert_eq!(last_started(&[100.0, 900.0], 64.0), None);
+        assert_eq!(last_started(&[-300.0, 40.0, 900.0], 64.0), Some(1));
+        assert_eq!(last_started(&[-3000.0, -2000.0, -10.0], 64.0), Some(2));
+        assert_eq!(last_started(&[64.0, 3000.0], 64.0), Some(0), "on the line");
+        assert_eq!(
+            last_started(&[f64::INFINITY], 64.0),
+            None,
+            "a missing element"
+        );
+        assert_eq!(last_started(&[], 64.0), None);
+    }
+
+    #[test]
+    fn the_trigger_line_sits_below_a_graphic_above_the_steps() {
+        // Phone: graphic pinned from 44 to 263 px, steps in the same column.
+        let line = trigger_line(
+            844.0,
+            edges(44.0, 263.0, 0.0, 390.0),
+            edges(300.0, 4000.0, 0.0, 390.0),
+        );
+        assert!((line - (263.0 + 581.0 / 3.0)).abs() < 1e-9, "{line}");
+        // Desktop: graphic in the left column.
+        let line = trigger_line(
+            800.0,
+            edges(180.0, 615.0, 40.0, 700.0),
+            edges(0.0, 5000.0, 740.0, 1200.0),
+        );
+        assert!((line - 440.0).abs() < 1e-9, "{line}");
+    }
+
+    #[test]
+    fn steps_follow_the_line_both_ways() {
+        let line = 457.0;
+        let tops_at = |scroll: f64| [900.0 - scroll, 1700.0 - scroll, 2500.0 - scroll];
+        let states: Vec<usize> = [0.0, 500.0, 1300.0, 2100.0, 1300.0, 0.0]
+            .iter()
+            .map(|s| active_step(&tops_at(*s), line))
+            .collect();
+        assert_eq!(states, [0, 0, 1, 2, 1, 0], "down, then back up");
+    }
+}
