@@ -17,14 +17,19 @@ wasm=$(ls dist/*_bg.wasm 2>/dev/null | head -n1) || true
 ls dist/*.js >/dev/null 2>&1 || fail "no JS glue in dist/"
 ls dist/*.css >/dev/null 2>&1 || fail "no stylesheet in dist/"
 
+CSP=$(cat src/csp.txt)
 for page in index.html embed.html; do
   [[ -f "dist/$page" ]] || fail "dist/$page is missing"
   grep -q 'class="story"' "dist/$page" || fail "dist/$page has no prerendered story"
-  # Strict CSP: no inline scripts, no style attributes or elements.
-  if grep -qE '<script( type="?module"?)?>' "dist/$page"; then fail "dist/$page has an inline script"; fi
-  if grep -qE ' style="|<style' "dist/$page"; then fail "dist/$page has inline style"; fi
+  # Strict CSP: the policy first in <head> (a <meta> policy covers only what follows it), every
+  # script from a file, no style attribute or element, no inline event handler.
+  first=$(grep -oE '<(meta|link|script|style|title|base)[^>]*>' "dist/$page" | head -n 2 | tail -n 1)
+  [[ "$first" == "<meta http-equiv=\"Content-Security-Policy\" content=\"$CSP\">" ]] \
+    || fail "dist/$page: the first tag after the charset is not the CSP <meta> of src/csp.txt: $first"
+  if grep -oE '<script[^>]*>' "dist/$page" | grep -vq ' src='; then fail "dist/$page has a <script> without src="; fi
+  if grep -qiE '<[a-z][^>]* style=|<style' "dist/$page"; then fail "dist/$page has inline style"; fi
+  if grep -qiE '<[a-z][^>]* on[a-z]+=' "dist/$page"; then fail "dist/$page has an inline event handler"; fi
 done
-grep -q 'http-equiv="Content-Security-Policy"' dist/index.html || fail "no CSP meta in dist/index.html"
 for f in dist/*.html dist/*.js dist/*.css dist/*.wasm; do
   [[ -f "$f.br" && -f "$f.gz" ]] || fail "$f has no precompressed .br/.gz beside it"
 done

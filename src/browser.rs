@@ -60,6 +60,11 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// A warning in the browser's console, for the people who embed the page.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`).
 pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
@@ -385,15 +390,22 @@ fn content_height() -> u32 {
 thread_local! {
     /// The pym.js child id while the page is framed (set by [`use_pym_child`]).
     static CHILD_ID: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether the parent has spoken pym.js (sent a `width` message): it sizes the frame.
+    static PARENT_SPEAKS_PYM: Cell<bool> = const { Cell::new(false) };
 }
 
-/// In a frame, asks the parent page to scroll to the element with this id (a full-height iframe
-/// never scrolls itself, so `#id` links would do nothing) and returns `true`; `false` when the page
-/// is not framed or has no such element, so the link works as usual.
+/// In a frame whose parent speaks pym.js, asks the parent page to scroll to the element with this
+/// id (a full-height iframe never scrolls itself, so `#id` links would do nothing) and returns
+/// `true`; `false` when the page is not framed, its parent never spoke pym.js (a plain
+/// fixed-height iframe, which scrolls itself) or there is no such element, so the link works as
+/// usual.
 pub fn scroll_parent_to(id: &str) -> bool {
     let Some(child_id) = CHILD_ID.with(|c| c.borrow().clone()) else {
         return false;
     };
+    if !PARENT_SPEAKS_PYM.with(Cell::get) {
+        return false;
+    }
     let (Some(parent), Some(el)) = (parent_window(), element_by_id(id)) else {
         return false;
     };
@@ -408,8 +420,10 @@ pub fn scroll_parent_to(id: &str) -> bool {
 /// messages. A message is looked at only when its source is the parent window and it is a short
 /// string ([`crate::embed::MAX_MESSAGE_LEN`]), checked before it is copied into wasm memory; only
 /// a `width` for our child id is acted on; nothing incoming is ever executed or navigated to.
-/// Does nothing when the page is not framed.
-pub fn use_pym_child(child_id: String) {
+/// `announced`: the parent named a child id in the URL, as pym.js does (it sends no `width` until
+/// a resize); otherwise the parent counts as speaking pym.js once it sends a `width` (`embed.js`
+/// does at start). Does nothing when the page is not framed.
+pub fn use_pym_child(child_id: String, announced: bool) {
     type ResizeClosure = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
     struct PymChild {
         resize: web_sys::ResizeObserver,
@@ -419,6 +433,7 @@ pub fn use_pym_child(child_id: String) {
     impl Drop for PymChild {
         fn drop(&mut self) {
             CHILD_ID.with(|c| c.take());
+            PARENT_SPEAKS_PYM.with(|p| p.set(false));
             self.resize.disconnect();
         }
     }
@@ -430,6 +445,7 @@ pub fn use_pym_child(child_id: String) {
         return;
     };
     CHILD_ID.with(|c| c.replace(Some(child_id.clone())));
+    PARENT_SPEAKS_PYM.with(|p| p.set(announced));
     let last_sent = Rc::new(Cell::new(u32::MAX));
     let send = {
         let (child_id, parent) = (child_id.clone(), parent.clone());
@@ -449,6 +465,9 @@ pub fn use_pym_child(child_id: String) {
         return;
     };
     resize.observe(&body);
+    // Once at start as well: an off-screen frame's rendering is paused, and with it the
+    // ResizeObserver, but reading the height still works.
+    send(false);
     let on_message = window_event_listener(leptos::ev::message, move |event| {
         let from_parent = event
             .source()
@@ -464,6 +483,7 @@ pub fn use_pym_child(child_id: String) {
         if let Some(crate::embed::ParentMessage::Width(_)) =
             crate::embed::parse_parent_message(&text, &child_id)
         {
+            PARENT_SPEAKS_PYM.with(|p| p.set(true));
             send(true);
         }
     });

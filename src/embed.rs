@@ -52,14 +52,35 @@ pub fn parse_parent_message(data: &str, child_id: &str) -> Option<ParentMessage>
     value.parse().ok().map(ParentMessage::Width)
 }
 
-/// Whether a child id from the URL is safe to echo back: pym.js uses the container element's id.
+/// The longest child id the story accepts (characters).
+pub const MAX_CHILD_ID_LEN: usize = 64;
+
+/// Whether a child id from the URL can be echoed back: pym.js uses the container element's id (or
+/// `pym-0-x1y2z` for auto-initialised containers), so any id of at most [`MAX_CHILD_ID_LEN`]
+/// characters without the separator and without control characters is accepted.
 pub fn valid_child_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
+        && id.chars().count() <= MAX_CHILD_ID_LEN
         && !id.contains(SEPARATOR)
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        && !id.chars().any(char::is_control)
+}
+
+/// The child id to use for the URL's `childId`: the default when there is none, `Err` with the
+/// reason for one the story cannot echo.
+pub fn child_id(param: Option<&str>) -> Result<String, String> {
+    match param {
+        None => Ok(DEFAULT_CHILD_ID.to_owned()),
+        Some(id) if valid_child_id(id) => Ok(id.to_owned()),
+        Some(_) => Err(format!(
+            "childId must be 1 to {MAX_CHILD_ID_LEN} characters, without `{SEPARATOR}` or control characters"
+        )),
+    }
+}
+
+/// The same rule as JavaScript, for the boot script that sends the first height before the app
+/// runs: `true` for an id the story would echo.
+pub fn child_id_rule_js() -> String {
+    format!("(id) => id.length >= 1 && id.length <= {MAX_CHILD_ID_LEN} && !/{SEPARATOR}|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)")
 }
 
 #[cfg(test)]
@@ -122,20 +143,35 @@ mod tests {
         let js = include_str!("../public/embed.js");
         let width = format!("'pym{SEPARATOR}{DEFAULT_CHILD_ID}{SEPARATOR}width{SEPARATOR}'");
         assert!(js.contains(&width), "embed.js must send {width}");
-        let pattern = format!("/^pym{SEPARATOR}[A-Za-z0-9_:.-]{{1,64}}{SEPARATOR}(height|scrollToChildPos){SEPARATOR}");
+        let pattern = format!(
+            "/^pym{SEPARATOR}[^\\x00-\\x1f\\x7f]{{1,{MAX_CHILD_ID_LEN}}}{SEPARATOR}(height|scrollToChildPos){SEPARATOR}"
+        );
         assert!(
             js.contains(&pattern),
-            "embed.js must read {pattern} (the child-id rule of valid_child_id)"
+            "embed.js must read {pattern} (any child id valid_child_id accepts)"
         );
+        assert!(js.contains(&format!("event.data.length > {MAX_MESSAGE_LEN}")));
     }
 
     #[test]
-    fn child_ids_are_checked_before_they_are_echoed() {
-        assert!(valid_child_id("example"));
-        assert!(valid_child_id("ruzhou-story_1"));
-        assert!(!valid_child_id(""));
-        assert!(!valid_child_id("axPYMxb"));
-        assert!(!valid_child_id("<script>"));
+    fn any_pym_style_child_id_is_accepted_and_the_rest_named() {
+        for id in [
+            "example",
+            "ruzhou-story_1",
+            "ruzhou-story-embed",
+            "pym-0-x1y2z",
+            "新闻 1",
+            "a/b?c",
+        ] {
+            assert!(valid_child_id(id), "{id}");
+            assert_eq!(child_id(Some(id)).as_deref(), Ok(id));
+        }
+        assert!(valid_child_id(&"故".repeat(64)), "64 characters, not bytes");
+        for id in ["", "axPYMxb", "a\nb", "a\u{0}b", "a\u{7f}", "a\u{85}"] {
+            assert!(!valid_child_id(id), "{id:?}");
+            assert!(child_id(Some(id)).unwrap_err().contains("childId"));
+        }
         assert!(!valid_child_id(&"a".repeat(65)));
+        assert_eq!(child_id(None).as_deref(), Ok(DEFAULT_CHILD_ID));
     }
 }

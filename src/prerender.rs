@@ -45,6 +45,23 @@ pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
     Some((start, end, html[code_start..code_start + code_len].trim()))
 }
 
+/// In a pym.js frame (its URL names a `childId`), the page's first height for the parent, sent at
+/// once: pym.js sets `scrolling="no"` and sizes nothing until it hears from the page, so without it
+/// the story would be cut at 150 px until the app runs. (`embed.js` frames have a height of their
+/// own and answer the app's first height, which this one would take the place of.) The child-id
+/// rule is [`crate::embed`]'s.
+fn first_height() -> String {
+    use crate::embed::{child_id_rule_js, SEPARATOR};
+    format!(
+        "// In a frame: the first height for the parent (pym.js), before the app loads.\n\
+         if (window.parent !== window) {{\n  \
+         const id = new URLSearchParams(location.search).get('childId');\n  \
+         if (id !== null && ({})(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}height{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
+         }}\n",
+        child_id_rule_js()
+    )
+}
+
 /// The boot script: Trunk's code, started only after the browser has painted the prerendered page,
 /// so the text's first paint never waits for the app (on a fast connection the module script would
 /// otherwise run, and hydrate, before the first frame). Frames do not run in background tabs or
@@ -54,7 +71,8 @@ pub fn boot_script(trunk_code: &str) -> String {
         "// Loads the app once the prerendered page has been painted.\n\
          await new Promise((painted) => {{\n  \
          requestAnimationFrame(() => setTimeout(painted, 0));\n  \
-         setTimeout(painted, 1000);\n}});\n{trunk_code}\n"
+         setTimeout(painted, 1000);\n}});\n{}{trunk_code}\n",
+        first_height()
     )
 }
 
@@ -226,6 +244,24 @@ mod tests {
         let wait = boot.find("requestAnimationFrame").unwrap();
         assert!(wait < boot.find("import init").unwrap());
         assert!(boot.ends_with("await init();\n"));
+    }
+
+    #[test]
+    fn the_boot_script_sends_the_first_height_in_a_frame() {
+        let boot = boot_script("await init();");
+        let height = boot
+            .find("postMessage(`pymxPYMx${id}xPYMxheightxPYMx")
+            .unwrap();
+        let painted = boot.find("requestAnimationFrame").unwrap();
+        assert!(
+            painted < height && height < boot.find("await init()").unwrap(),
+            "after the first paint, before the app"
+        );
+        assert!(boot.contains("id !== null &&"), "only for pym.js frames");
+        assert!(
+            boot.contains("id.length <= 64 && !/xPYMx|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)"),
+            "{boot}"
+        );
     }
 
     #[test]

@@ -614,10 +614,10 @@ async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
     leptos::task::tick().await;
     let scene = one(&parent, ".scene");
     let steps = all(&scene, ".step");
-    // Steps 4 to 6 all show the toilets (the last state): going up from 6 to 4 keeps it.
+    // Steps 4 to 7 all show the toilets (the last state): going up from 7 to 4 keeps it.
     for (i, state) in [
         (3, "toilets"),
-        (5, "toilets"),
+        (6, "toilets"),
         (4, "toilets"),
         (1, "planting"),
         (0, "areas"),
@@ -646,7 +646,7 @@ async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
     });
     leptos::task::tick().await;
     let scene = one(&parent, ".scene");
-    assert_eq!(scene.get_attribute("data-step").as_deref(), Some("5"));
+    assert_eq!(scene.get_attribute("data-step").as_deref(), Some("6"));
     assert_eq!(
         scene.get_attribute("data-state").as_deref(),
         Some("toilets")

@@ -42,10 +42,16 @@ pub fn App(
             embedded.set(true);
         }
         if framed {
-            let child_id = browser::query_param("childId")
-                .filter(|id| embed::valid_child_id(id))
-                .unwrap_or_else(|| embed::DEFAULT_CHILD_ID.to_owned());
-            browser::use_pym_child(child_id);
+            let param = browser::query_param("childId");
+            let announced = param.is_some();
+            let child_id = embed::child_id(param.as_deref()).unwrap_or_else(|why| {
+                browser::warn(&format!(
+                    "ruzhou-story: {why}; using `{}`",
+                    embed::DEFAULT_CHILD_ID
+                ));
+                embed::DEFAULT_CHILD_ID.to_owned()
+            });
+            browser::use_pym_child(child_id, announced);
         }
     });
     view! {

@@ -1,25 +1,53 @@
-// Embedding: dist/ served from a sub-folder of one origin, host pages (pym.js 1.3.2 and the story's
-// own embed.js) on another origin. The iframe fits the story's height, counters run when the host
-// page is scrolled, untrusted messages are ignored, no console errors.
+// Embedding: dist/ served from a sub-folder of one origin (with the CSP as a header), host pages on
+// another origin made of the README's own snippets (pym.js 1.3.2, and the story's embed.js). The
+// iframe fits the story's height, counters run when the host page is scrolled, untrusted and hostile
+// messages are ignored, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, counterStates, settled, DIST, ROOT } from './harness.mjs';
+import { serve, launch, watch, counterStates, settled, DIST, ROOT, CSP } from './harness.mjs';
 
 const BASE = '/news/2026/ruzhou/';
 let story, host, browser;
 
+/** The README's snippet after `marker` (its first ```html block), and its stylesheet rule. */
+async function readme() {
+  const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const block = (marker) => {
+    const from = text.indexOf(marker);
+    assert.ok(from >= 0, `README: no ${marker}`);
+    const start = text.indexOf('```html\n', from) + 8;
+    return text.slice(start, text.indexOf('\n```', start));
+  };
+  return { pym: block('**With pym.js**'), plain: block('**Without pym.js**'), style: /`(\.ruzhou-story-frame \{[^`]*\})`/.exec(text)[1] };
+}
+
 before(async () => {
-  story = await serve(DIST, { base: BASE });
-  const xdomain = story.origin.replace(/^https?:\/\//, '').replace(/[.]/g, '\\.');
-  const page = async (name) => (await readFile(join(ROOT, 'tests/e2e/host', name), 'utf8'))
-    .replaceAll('STORY_URL', story.url).replaceAll('STORY_XDOMAIN', xdomain);
+  story = await serve(DIST, { base: BASE, headers: { 'content-security-policy': CSP } });
+  const origin = '^' + story.origin.replace(/[.]/g, '\\.') + '$';
+  const snippets = await readme();
+  const template = await readFile(join(ROOT, 'tests/e2e/host/page.html'), 'utf8');
+  const page = (snippet) => template.replace('STYLE', snippets.style).replace('SNIPPET', snippet
+    .replaceAll('STORY', story.url.slice(0, -1))
+    .replaceAll('^https://story\\.example\\.com$', origin)
+    .replaceAll('https://your-cdn/pym.v1.min.js', 'pym.v1.min.js'));
   const pym = await readFile(join(ROOT, 'tests/e2e/node_modules/pym.js/dist/pym.v1.min.js'));
+  const html = 'text/html; charset=utf-8';
   host = await serve(join(ROOT, 'tests/e2e/host'), {
     routes: {
-      '/pym.html': ['text/html; charset=utf-8', await page('pym.html')],
-      '/plain.html': ['text/html; charset=utf-8', await page('plain.html')],
+      '/pym.html': [html, page(snippets.pym)],
+      '/plain.html': [html, page(snippets.plain)],
+      // Both kinds on one page: two stories.
+      '/both.html': [html, page(snippets.pym + '\n' + snippets.plain)],
+      // A page with the plain snippet, a sibling iframe of the story's origin without the data
+      // attribute, and one of its own origin: both forge the story's messages.
+      '/hostile.html': [html, page(snippets.plain + `
+  <iframe id="sibling" src="${story.url}embed.html" height="300" title="sibling"></iframe>
+  <iframe id="evil" src="/evil.html" height="100" title="evil"></iframe>`)],
+      '/evil.html': [html, '<!doctype html><title>evil</title><p>another frame</p>'],
+      // A fixed-height iframe and no parent script at all.
+      '/bare.html': [html, page(`<iframe src="${story.url}embed.html" height="600" width="100%" title="story"></iframe>`)],
       '/pym.v1.min.js': ['text/javascript', pym],
       '/favicon.ico': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
     },
@@ -39,8 +67,8 @@ test('dist/ works from a sub-folder: every asset loads, the story renders', asyn
   await page.close();
 });
 
-const frameOf = async (page) => {
-  const handle = await page.waitForSelector('iframe');
+const frameOf = async (page, selector = 'iframe') => {
+  const handle = await page.waitForSelector(selector);
   const frame = await handle.contentFrame();
   await frame.waitForSelector('[data-counter]');
   return { handle, frame };
@@ -132,3 +160,108 @@ for (const kind of ['pym', 'plain']) {
     });
   }
 }
+
+test('a hostile host page: forged, oversized and malformed messages, scrolls without a click', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const problems = watch(page, [story.origin, host.origin]);
+  // Whether the host page counted a reader's gesture when each message arrived.
+  await page.addInitScript(() => {
+    window.__activations = [];
+    addEventListener('message', () => window.__activations.push(navigator.userActivation.isActive));
+  });
+  await page.goto(`${host.origin}/hostile.html`);
+  const { handle, frame } = await frameOf(page, 'iframe[data-ruzhou-story]');
+  const tall = await fits(page, handle, frame, 'after load');
+  const sibling = await (await page.waitForSelector('#sibling')).contentFrame();
+  await sibling.waitForSelector('[data-counter]');
+  const evil = await (await page.$('#evil')).contentFrame();
+  const heights = () => page.$$eval('iframe', (fs) => fs.map((f) => f.getAttribute('height')));
+  const before = await heights();
+
+  // Messages copied from the story, sent by a sibling of the story's origin and by another origin.
+  for (const f of [sibling, evil]) {
+    await f.evaluate(() => {
+      parent.postMessage('pymxPYMxruzhou-storyxPYMxheightxPYMx10', '*');
+      parent.postMessage('pymxPYMxruzhou-storyxPYMxscrollToChildPosxPYMx5000', '*');
+    });
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(await heights(), before, 'a forged height resized an iframe');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a forged scroll moved the page');
+
+  // From the story itself: malformed heights are ignored, a giant one is capped.
+  for (const h of ['-5', '12.5', '1e9', 'abc', '', '0', '12345678']) {
+    await frame.evaluate((h) => parent.postMessage(`pymxPYMxruzhou-storyxPYMxheightxPYMx${h}`, '*'), h);
+  }
+  await page.waitForTimeout(200);
+  assert.equal(await handle.getAttribute('height'), String(tall), 'a malformed height was taken');
+  await frame.evaluate(() => parent.postMessage('pymxPYMxruzhou-storyxPYMxheightxPYMx9999999', '*'));
+  await page.waitForTimeout(300);
+  assert.equal(await handle.getAttribute('height'), '200000', 'a giant height is capped');
+
+  // A scroll request without a reader's click does nothing; right after a click it is followed,
+  // but never past the iframe.
+  // (Playwright's evaluate() counts as a user gesture, so the request is sent from a timer once that
+  // activation has expired: 5 s in Chromium.)
+  await frame.evaluate(() => setTimeout(() => parent.postMessage('pymxPYMxruzhou-storyxPYMxscrollToChildPosxPYMx3000', '*'), 5600));
+  await page.waitForTimeout(6100);
+  const acts = await page.evaluate(() => window.__activations);
+  assert.equal(acts.at(-1), false, 'the request came with a gesture still active: the check proves nothing');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a scroll without a click moved the page');
+  await frame.click('h2');
+  await frame.evaluate(() => parent.postMessage('pymxPYMxruzhou-storyxPYMxscrollToChildPosxPYMx9999999', '*'));
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 2000 });
+  const [y, frameBottom] = await page.evaluate(() => {
+    const f = document.querySelector('iframe[data-ruzhou-story]').getBoundingClientRect();
+    return [window.scrollY, f.bottom + window.scrollY];
+  });
+  assert.ok(y <= frameBottom, `scrolled to ${y}, past the iframe's end at ${frameBottom}`);
+
+  // 20 MB posted to the story by another frame: no error, and the story still answers for its height.
+  await evil.evaluate(() => parent.frames[0].postMessage('x'.repeat(20 * 1024 * 1024), '*'));
+  await page.setViewportSize({ width: 400, height: 844 });
+  const after = await fits(page, handle, frame, 'after 20 MB');
+  assert.ok(after > 3000 && after < 200000, `height ${after}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a plain fixed-height iframe with no parent script: section links scroll inside the frame', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const problems = watch(page, [story.origin, host.origin]);
+  await page.goto(`${host.origin}/bare.html`);
+  const { frame } = await frameOf(page);
+  await page.waitForTimeout(300);
+  await frame.click('.section-nav a[href="#management"]');
+  await frame.waitForFunction(() => Math.abs(document.getElementById('management').getBoundingClientRect().top) < 120, null, { timeout: 3000 });
+  assert.ok(await frame.evaluate(() => window.scrollY) > 1000, 'the frame did not scroll');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the host page moved');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pym.js host: the iframe gets the story\'s height before the app has loaded', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${host.origin}/pym.html`);
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('.story');
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 3000, null, { timeout: 5000 });
+  assert.equal(await frame.evaluate(() => document.querySelector('.scene').dataset.step !== undefined), true);
+  const [iframe, content] = [(await handle.boundingBox()).height, await frame.evaluate(() => document.body.offsetHeight)];
+  assert.ok(Math.abs(iframe - content) <= 2, `iframe ${iframe}px, story ${content}px, without the app`);
+  await page.close();
+});
+
+test('two stories on one page, one with pym.js and one with embed.js: both fit', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const problems = watch(page, [story.origin, host.origin]);
+  await page.goto(`${host.origin}/both.html`);
+  for (const selector of ['#ruzhou-story-embed iframe', 'iframe[data-ruzhou-story]']) {
+    const { handle, frame } = await frameOf(page, selector);
+    assert.ok(await fits(page, handle, frame, selector) > 3000, selector);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
