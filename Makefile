@@ -27,9 +27,10 @@ lint:
 unit:
 	$(ENV) cargo test
 
-# Browser tests (tests/web.rs) in headless Chromium through Debian's chromedriver.
+# Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
 web-test:
 	$(ENV) wasm-pack test --headless --chrome -- --test web
+	$(ENV) wasm-pack test --headless --firefox -- --test web
 
 # The release build: dist/ complete, sizes printed, wasm under its budget.
 release-check: build

@@ -18,7 +18,10 @@ source scripts/env.sh
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132.0.0
-DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk brotli)
+GECKODRIVER_VERSION=0.37.1
+# Browsers for the tests: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit, through its
+# WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli.
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli)
 CHECK_ONLY=0
 [[ "${1:-}" == "--check" ]] && CHECK_ONLY=1
 
@@ -53,7 +56,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: Chromium and its driver (browser tests, screenshots), CJK fonts, brotli.
+# 2. Debian packages: the three engines and their drivers (browser tests, screenshots), CJK fonts, brotli.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -85,6 +88,9 @@ need wasm-bindgen-cli "$(version_of wasm-bindgen)" "$WASM_BINDGEN_VERSION" \
   cargo install --force wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 need wasm-pack "$(version_of wasm-pack)" "$WASM_PACK_VERSION" \
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+# Firefox's WebDriver, from crates.io (no binary download).
+need geckodriver "$(version_of geckodriver)" "$GECKODRIVER_VERSION" \
+  cargo install geckodriver --version "=$GECKODRIVER_VERSION"
 
 # 6. Final check of everything, from the PATH the build uses.
 check() { # check NAME WANT HAVE
@@ -98,4 +104,10 @@ command -v chromium >/dev/null || die "chromium is not on PATH"
 command -v chromedriver >/dev/null || die "chromedriver is not on PATH"
 [[ "$(version_of chromium | cut -d. -f1)" == "$(version_of chromedriver | cut -d. -f1)" ]] \
   || die "chromium and chromedriver versions differ: reinstall chromium chromium-driver together"
-say "ok: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-pack $WASM_PACK_VERSION, wasm-opt $(version_of wasm-opt), $(chromium --version 2>/dev/null)"
+check geckodriver "$GECKODRIVER_VERSION" "$(version_of geckodriver)"
+for tool in firefox WebKitWebDriver xvfb-run; do
+  command -v "$tool" >/dev/null || die "$tool is not on PATH: run scripts/setup.sh"
+done
+[[ "$(dpkg -L libwebkit2gtk-4.1-0 2>/dev/null)" == *"/MiniBrowser"* ]] \
+  || die "WebKitGTK's MiniBrowser is missing: reinstall webkit2gtk-driver"
+say "ok: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-pack $WASM_PACK_VERSION, wasm-opt $(version_of wasm-opt), geckodriver $GECKODRIVER_VERSION, $(chromium --version 2>/dev/null), $(firefox --version 2>/dev/null)"
