@@ -63,6 +63,12 @@ fn generate(story: &StoryFile) -> String {
         "    title: {:?},\n    byline: {:?},\n    description: {:?},",
         story.title, story.byline, story.description
     );
+    let authors: Vec<String> = story
+        .authors
+        .iter()
+        .map(|a| format!("Author {{ name: {:?}, role: {:?} }}", a.name, a.role))
+        .collect();
+    let _ = writeln!(out, "    authors: &[{}],", authors.join(", "));
     let _ = writeln!(
         out,
         "    summary_heading: {:?},\n    summary: &[",

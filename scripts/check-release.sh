@@ -26,10 +26,22 @@ for page in index.html embed.html; do
   first=$(grep -oE '<(meta|link|script|style|title|base)[^>]*>' "dist/$page" | head -n 2 | tail -n 1)
   [[ "$first" == "<meta http-equiv=\"Content-Security-Policy\" content=\"$CSP\">" ]] \
     || fail "dist/$page: the first tag after the charset is not the CSP <meta> of src/csp.txt: $first"
-  if grep -oE '<script[^>]*>' "dist/$page" | grep -vq ' src='; then fail "dist/$page has a <script> without src="; fi
+  # (A JSON-LD data block is never run, so the CSP does not apply to it.)
+  if grep -oE '<script[^>]*>' "dist/$page" | grep -v 'type="application/ld+json"' | grep -vq ' src='; then
+    fail "dist/$page has a <script> without src="
+  fi
+  grep -q '<meta property="og:image" content="[^"]*share-[0-9a-f]*\.png">' "dist/$page" || fail "dist/$page has no og:image"
   if grep -qiE '<[a-z][^>]* style=|<style' "dist/$page"; then fail "dist/$page has inline style"; fi
   if grep -qiE '<[a-z][^>]* on[a-z]+=' "dist/$page"; then fail "dist/$page has an inline event handler"; fi
 done
+# The share card: a 1200 × 630 PNG under 150 KB (IHDR: width and height, big-endian, at bytes 16–23).
+card=$(ls dist/share-*.png 2>/dev/null | head -n1) || true
+[[ -n "$card" ]] || fail "no share card (dist/share-*.png)"
+[[ "$(head -c 8 "$card" | od -An -tx1 | tr -d ' \n')" == "89504e470d0a1a0a" ]] || fail "$card is not a PNG"
+size=$(od -An -tu1 -j16 -N8 "$card" | awk '{ printf "%dx%d", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }')
+[[ "$size" == "1200x630" ]] || fail "$card is $size, not 1200x630"
+(( $(stat -c %s "$card") < 150000 )) || fail "$card is $(stat -c %s "$card") bytes, over 150 000"
+
 for f in dist/*.html dist/*.js dist/*.css dist/*.wasm; do
   [[ -f "$f.br" && -f "$f.gz" ]] || fail "$f has no precompressed .br/.gz beside it"
 done
@@ -46,7 +58,8 @@ for f in dist/*; do
   total_br=$((total_br + br))
   printf '%-44s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
   [[ "$f" == "$wasm" ]] && wasm_br=$br
-  case "${f#dist/}" in embed.*) ;; *) first_view=$((first_view + br)) ;; esac
+  # The share card is for other sites; the page never loads it.
+  case "${f#dist/}" in embed.*|share-*.png) ;; *) first_view=$((first_view + br)) ;; esac
 done
 printf '%-44s %29d\n' "total (brotli)" "$total_br"
 printf '%-44s %29d\n' "first view: index.html and its assets (brotli)" "$first_view"

@@ -28,6 +28,7 @@ pub mod motion;
 pub mod prerender;
 pub mod scale;
 pub mod scrolly;
+pub mod share;
 pub mod story;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which

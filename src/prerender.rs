@@ -23,6 +23,19 @@ pub struct Page<'a> {
     pub csp: bool,
     /// The boot script's file name, replacing Trunk's inline module script.
     pub boot_src: &'a str,
+    /// The share card and the article's structured data.
+    pub share: Option<Share<'a>>,
+}
+
+/// What a shared link shows.
+#[derive(Debug)]
+pub struct Share<'a> {
+    /// The card's URL (absolute when the public base URL is known).
+    pub image: &'a str,
+    /// The card's words (`og:image:alt`).
+    pub alt: &'a str,
+    /// The `NewsArticle` JSON-LD.
+    pub json_ld: &'a str,
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -159,7 +172,22 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
         "<meta property=\"og:description\" content=\"{description}\">"
     ));
     head.push_str("<meta property=\"og:type\" content=\"article\"><meta property=\"og:locale\" content=\"zh_CN\">");
-    head.push_str("<meta name=\"twitter:card\" content=\"summary\">");
+    match &page.share {
+        Some(share) => {
+            let (image, alt) = (escape(share.image), escape(share.alt));
+            head.push_str(&format!(
+                "<meta property=\"og:image\" content=\"{image}\"><meta property=\"og:image:width\" content=\"{}\">\
+                 <meta property=\"og:image:height\" content=\"{}\"><meta property=\"og:image:alt\" content=\"{alt}\">\
+                 <meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"twitter:image:alt\" content=\"{alt}\">\
+                 <meta itemprop=\"image\" content=\"{image}\">\
+                 <script type=\"application/ld+json\">{}</script>",
+                crate::share::WIDTH,
+                crate::share::HEIGHT,
+                share.json_ld
+            ));
+        }
+        None => head.push_str("<meta name=\"twitter:card\" content=\"summary\">"),
+    }
     if page.embed {
         head.push_str("<meta name=\"robots\" content=\"noindex\">");
     }
@@ -174,9 +202,13 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
         return Err("index.html's <body> must be empty: the app's HTML goes there".into());
     }
     html.insert_str(body_start, page.body);
+    let at = html.find("<html").ok_or("no <html>")? + "<html".len();
     if page.embed {
-        let at = html.find("<html").ok_or("no <html>")? + "<html".len();
         html.insert_str(at, " data-embed");
+    }
+    if page.share.is_some() {
+        // The microdata item the `itemprop="image"` belongs to.
+        html.insert_str(at, " itemscope itemtype=\"https://schema.org/NewsArticle\"");
     }
     Ok(html)
 }
@@ -196,6 +228,7 @@ mod tests {
             embed,
             csp: true,
             boot_src: "boot-1.js",
+            share: None,
         }
     }
 
@@ -219,6 +252,38 @@ mod tests {
         );
         assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
         assert!(!html.contains("data-embed") && !html.contains("noindex"));
+    }
+
+    #[test]
+    fn a_shared_link_has_a_large_card_its_words_and_the_json_ld() {
+        let ld = crate::share::json_ld(&crate::story::STORY, Some("https://s.example/share-1.png"));
+        let alt = crate::share::card_alt(&crate::story::STORY);
+        let mut p = page(false);
+        p.share = Some(Share {
+            image: "https://s.example/share-1.png",
+            alt: &alt,
+            json_ld: &ld,
+        });
+        let html = render_page(TRUNK, &p).unwrap();
+        for tag in [
+            "<meta property=\"og:image\" content=\"https://s.example/share-1.png\">",
+            "<meta property=\"og:image:width\" content=\"1200\">",
+            "<meta property=\"og:image:height\" content=\"630\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<meta itemprop=\"image\" content=\"https://s.example/share-1.png\">",
+            "<html itemscope itemtype=\"https://schema.org/NewsArticle\" lang=\"zh-CN\">",
+        ] {
+            assert!(html.contains(tag), "{tag}");
+        }
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image:alt\" content=\"{alt}\">"
+        )));
+        let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+        let json: serde_json::Value =
+            serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()])
+                .unwrap();
+        assert_eq!(json["headline"], crate::story::STORY.title);
+        assert!(!html.contains("content=\"summary\""));
     }
 
     #[test]

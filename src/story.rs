@@ -10,12 +10,23 @@ pub struct Story {
     pub byline: &'static str,
     /// A sentence of the article for the page's description and sharing cards.
     pub description: &'static str,
+    /// The people of the byline.
+    pub authors: &'static [Author],
     /// Heading of the headline-figures block.
     pub summary_heading: &'static str,
     /// The headline counters shown large.
     pub summary: &'static [SummaryItem],
     /// Sections in reading order.
     pub sections: &'static [Section],
+}
+
+/// A person of the byline.
+#[derive(Debug)]
+pub struct Author {
+    /// Name.
+    pub name: &'static str,
+    /// Role, as the byline gives it.
+    pub role: &'static str,
 }
 
 /// One big counter of the summary block.

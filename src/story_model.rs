@@ -17,12 +17,24 @@ pub struct StoryFile {
     pub byline: String,
     /// A sentence of the article for `<meta name="description">` and sharing cards.
     pub description: String,
+    /// The people in the byline, with their roles as the byline gives them (for JSON-LD).
+    pub authors: Vec<AuthorSpec>,
     /// The "数说新城" block of headline counters.
     pub summary: SummarySpec,
     /// Every figure of the article: animated counters and highlighted facts.
     pub counters: Vec<CounterSpec>,
     /// The sections in reading order.
     pub sections: Vec<SectionSpec>,
+}
+
+/// A person named in the byline.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorSpec {
+    /// Name, as in the byline.
+    pub name: String,
+    /// Role, as in the byline ("融媒体中心记者").
+    pub role: String,
 }
 
 /// The headline-figures block.
@@ -247,6 +259,19 @@ impl StoryFile {
         errors.not_blank("title", &self.title);
         errors.not_blank("byline", &self.byline);
         errors.not_blank("description", &self.description);
+        if self.authors.is_empty() {
+            errors.add("authors", "there are none");
+        }
+        for (i, a) in self.authors.iter().enumerate() {
+            for (field, text) in [("name", &a.name), ("role", &a.role)] {
+                if blank(text) || !self.byline.contains(text.as_str()) {
+                    errors.add(
+                        format_args!("authors[{i}].{field}"),
+                        format_args!("`{text}` is not in the byline"),
+                    );
+                }
+            }
+        }
         self.check_counters(&mut errors);
         let placed = self.check_sections(&mut errors);
         self.check_summary(&mut errors);

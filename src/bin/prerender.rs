@@ -3,7 +3,10 @@
 //! folder. The article text is then in the HTML at first paint; the wasm hydrates it.
 
 use leptos::prelude::*;
-use ruzhou_story::prerender::{boot_script, content_hash, inline_module_script, render_page, Page};
+use ruzhou_story::prerender::{
+    boot_script, content_hash, inline_module_script, render_page, Page, Share,
+};
+use ruzhou_story::share;
 use ruzhou_story::story::STORY;
 use ruzhou_story::{App, Motion};
 use std::path::PathBuf;
@@ -23,6 +26,25 @@ fn main() {
     let boot = format!("boot-{}.js", content_hash(code.as_bytes()));
     std::fs::write(dir.join(&boot), code).expect("write the boot script");
 
+    // The share card, and where it will be: `og:image` must be an absolute URL, which only the
+    // person who publishes the story knows.
+    let card = share_card(&dir);
+    let image = match std::env::var("STORY_PUBLIC_URL") {
+        Ok(base) if !base.trim().is_empty() => {
+            format!("{}/{card}", base.trim().trim_end_matches('/'))
+        }
+        _ => {
+            eprintln!(
+                "prerender: warning: STORY_PUBLIC_URL is not set, so og:image is the relative \
+                 `./{card}`, which social sites and chat apps ignore. Build for publication with \
+                 STORY_PUBLIC_URL=https://story.example.com/news/2026/ruzhou (the folder dist/ is served from)."
+            );
+            format!("./{card}")
+        }
+    };
+    let alt = share::card_alt(&STORY);
+    let json_ld = share::json_ld(&STORY, image.starts_with("http").then_some(image.as_str()));
+
     for (file, embedded) in [("index.html", false), ("embed.html", true)] {
         let body = Owner::new().with(|| {
             provide_context(Motion::server());
@@ -35,9 +57,40 @@ fn main() {
             embed: embedded,
             csp: release,
             boot_src: &boot,
+            share: Some(Share {
+                image: &image,
+                alt: &alt,
+                json_ld: &json_ld,
+            }),
         };
         let html = render_page(&index, &page).unwrap_or_else(|e| panic!("{file}: {e}"));
         std::fs::write(dir.join(file), html).expect("write the page");
         println!("prerender: {file} ({} bytes of app HTML)", body.len());
     }
+}
+
+/// Renders the share card (`share::card_svg`) to a PNG in `dir`, named by its content hash, with the
+/// page's colours and Debian's Noto CJK fonts. Returns the file name.
+fn share_card(dir: &std::path::Path) -> String {
+    use resvg::{tiny_skia, usvg};
+    const FONTS: &str = "/usr/share/fonts/opentype/noto";
+    let css = std::fs::read_to_string("public/style.css").expect("read public/style.css");
+    let palette = share::Palette::from_css(&css).expect("the stylesheet's :root colours");
+    let svg = share::card_svg(&STORY, &palette);
+    let mut options = usvg::Options::default();
+    let fonts = std::sync::Arc::make_mut(&mut options.fontdb);
+    for face in ["NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"] {
+        let data = std::fs::read(format!("{FONTS}/{face}")).unwrap_or_else(|e| {
+            panic!("{FONTS}/{face}: {e} (scripts/setup.sh installs fonts-noto-cjk)")
+        });
+        fonts.load_font_data(data);
+    }
+    let tree = usvg::Tree::from_str(&svg, &options).expect("the card's SVG");
+    let mut pixmap = tiny_skia::Pixmap::new(share::WIDTH, share::HEIGHT).expect("a pixmap");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let png = pixmap.encode_png().expect("PNG encoding");
+    let name = format!("share-{}.png", content_hash(&png));
+    std::fs::write(dir.join(&name), &png).expect("write the share card");
+    println!("prerender: {name} ({} bytes)", png.len());
+    name
 }
