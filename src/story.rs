@@ -194,6 +194,19 @@ impl Counter {
     }
 }
 
+/// The scene drawn with `graphic` (the build checks every graphic a scene names; this finds the
+/// first scene with it).
+pub fn scene(graphic: Graphic) -> Option<&'static Scene> {
+    STORY
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks)
+        .find_map(|b| match b {
+            Block::Scene(s) if s.graphic == graphic => Some(s),
+            _ => None,
+        })
+}
+
 /// All counters of the story, in data-file order.
 pub fn counters() -> &'static [Counter] {
     &COUNTERS
@@ -492,97 +505,101 @@ mod tests {
         }
     }
 
+    /// Asserts that the data file with `edit` applied fails validation with messages containing
+    /// every one of `needles`.
+    fn fails_with(edit: impl Fn(&str) -> String, needles: &[&str]) {
+        let errors = errors_for(edit);
+        for needle in needles {
+            assert!(errors.contains(needle), "no `{needle}` in: {errors}");
+        }
+    }
+
     #[test]
     fn validation_names_the_place_of_a_mistake() {
-        let missing = errors_for(|d| d.replacen("byline = ", "by_line = ", 1));
-        assert!(missing.contains("byline"), "{missing}");
-        let unknown = errors_for(|d| d.replacen("{trees}", "{tree}", 1));
-        assert!(
-            unknown.contains("unknown counter id `tree`") && unknown.contains("sections[1]"),
-            "{unknown}"
+        fails_with(|d| d.replacen("byline = ", "by_line = ", 1), &["byline"]);
+        fails_with(
+            |d| d.replacen("{trees}", "{tree}", 1),
+            &["unknown counter id `tree`", "sections[1]"],
         );
-        let empty = errors_for(|d| {
-            let start = d.find("p = \"在汝州如火如荼").unwrap();
-            let end = start + d[start..].find('\n').unwrap();
-            format!("{}p = \"\"{}", &d[..start], &d[end..])
-        });
-        assert!(
-            empty.contains("sections[0] (id `intro`).blocks[1].p: paragraph is empty"),
-            "{empty}"
+        fails_with(
+            |d| {
+                let start = d.find("p = \"在汝州如火如荼").unwrap();
+                let end = start + d[start..].find('\n').unwrap();
+                format!("{}p = \"\"{}", &d[..start], &d[end..])
+            },
+            &["sections[0] (id `intro`).blocks[1].p: paragraph is empty"],
         );
-        let art = errors_for(|d| d.replacen("art = \"park\"", "art = \"parc\"", 1));
-        assert!(
-            art.contains("figure.art: unknown illustration `parc`"),
-            "{art}"
+        fails_with(
+            |d| d.replacen("art = \"park\"", "art = \"parc\"", 1),
+            &["figure.art: unknown illustration `parc`"],
         );
-        let both = errors_for(|d| d.replacen("text = \"AA级\"", "text = \"AA级\"\nvalue = 2", 1));
-        assert!(
-            both.contains("id `credit`") && both.contains("exactly one"),
-            "{both}"
+        fails_with(
+            |d| d.replacen("text = \"AA级\"", "text = \"AA级\"\nvalue = 2", 1),
+            &["id `credit`", "exactly one"],
         );
-        let summary = errors_for(|d| d.replacen("counter = \"trees\"", "counter = \"credit\"", 1));
-        assert!(
-            summary.contains("summary.items[1]") && summary.contains("fact"),
-            "{summary}"
+        fails_with(
+            |d| d.replacen("counter = \"trees\"", "counter = \"credit\"", 1),
+            &["summary.items[1]", "fact"],
         );
-        let brace = errors_for(|d| d.replacen("{trees}", "{trees", 1));
-        assert!(brace.contains("without `}`"), "{brace}");
+        fails_with(|d| d.replacen("{trees}", "{trees", 1), &["without `}`"]);
+        fails_with(
+            |d| d.replacen("name = \"王德伟\"", "name = \"王伟\"", 1),
+            &["authors[1].name: `王伟` is not in the byline"],
+        );
     }
 
     #[test]
     fn validation_checks_scenes() {
-        let graphic = errors_for(|d| d.replacen("scene = \"roads\"", "scene = \"road\"", 1));
-        assert!(
-            graphic.contains(
-                "sections[1] (id `infrastructure`).blocks[0].scene: unknown graphic `road`"
-            ),
-            "{graphic}"
+        fails_with(
+            |d| d.replacen("scene = \"roads\"", "scene = \"road\"", 1),
+            &["sections[1] (id `infrastructure`).blocks[0].scene: unknown graphic `road`"],
         );
-        let state = errors_for(|d| d.replacen("state = \"crews\"", "state = \"crew\"", 1));
-        assert!(
-            state.contains("blocks[0].steps[2].state: `crew` is not a state of `roads`"),
-            "{state}"
+        fails_with(
+            |d| d.replacen("state = \"crews\"", "state = \"crew\"", 1),
+            &["blocks[0].steps[2].state: `crew` is not a state of `roads`"],
         );
-        let split = errors_for(|d| d.replacen("按期顺利实现通车。\"", "按期顺利实现通车\"", 1));
-        assert!(
-            split.contains("steps[3].text: must end with a whole sentence"),
-            "{split}"
+        fails_with(
+            |d| d.replacen("按期顺利实现通车。\"", "按期顺利实现通车\"", 1),
+            &["steps[3].text: must end with a whole sentence"],
         );
-        let inside = errors_for(|d| d.replacen("text = \"目前，全长", "text = \"，目前，全长", 1));
-        assert!(inside.contains("starts inside a sentence"), "{inside}");
-        let label = errors_for(|d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1));
-        assert!(
-            label.contains("`建行` is not in the scene's text")
-                && label.contains("`financing` shows 5 names, not 6"),
-            "{label}"
+        fails_with(
+            |d| d.replacen("text = \"目前，全长", "text = \"，目前，全长", 1),
+            &["starts inside a sentence"],
         );
-        let empty = errors_for(|d| {
-            let start = d
-                .find("[[sections.blocks]]\nscene = \"departments\"")
-                .unwrap();
-            let end = d.find("[[sections.blocks]]\np = \"管委会领导班子").unwrap();
-            format!(
-                "{}[[sections.blocks]]\nscene = \"departments\"\nlabels = []\n\n{}",
-                &d[..start],
-                &d[end..]
-            )
-        });
-        assert!(empty.contains("steps: a scene needs steps"), "{empty}");
-        let stray = errors_for(|d| d.replacen("scene = \"ranking\"", "summary = false", 1));
-        assert!(
-            stray.contains("`steps` and `labels` belong to a `scene`"),
-            "{stray}"
+        fails_with(
+            |d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1),
+            &[
+                "`建行` is not in the scene's text",
+                "`financing` shows 5 names, not 6",
+            ],
         );
-        let counted = errors_for(|d| {
-            d.replacen(
-                "id = \"rank\"\nbefore = \"第\"\nvalue = 18",
-                "id = \"rank\"\nbefore = \"第\"\ntext = \"18\"",
-                1,
-            )
-        });
-        assert!(
-            counted.contains("`ranking` draws counter `rank`, which has no value"),
-            "{counted}"
+        fails_with(
+            |d| {
+                let start = d
+                    .find("[[sections.blocks]]\nscene = \"departments\"")
+                    .unwrap();
+                let end = d.find("[[sections.blocks]]\np = \"管委会领导班子").unwrap();
+                format!(
+                    "{}[[sections.blocks]]\nscene = \"departments\"\nlabels = []\n\n{}",
+                    &d[..start],
+                    &d[end..]
+                )
+            },
+            &["steps: a scene needs steps"],
+        );
+        fails_with(
+            |d| d.replacen("scene = \"ranking\"", "summary = false", 1),
+            &["`steps` and `labels` belong to a `scene`"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "id = \"rank\"\nbefore = \"第\"\nvalue = 18",
+                    "id = \"rank\"\nbefore = \"第\"\ntext = \"18\"",
+                    1,
+                )
+            },
+            &["`ranking` draws counter `rank`, which has no value"],
         );
     }
 }

@@ -523,31 +523,38 @@ fn spaced_steps() -> Element {
     style
 }
 
-fn scene_data(graphic: ruzhou_story::graphics::Graphic) -> &'static story::Scene {
-    STORY
-        .sections
-        .iter()
-        .flat_map(|s| s.blocks)
-        .find_map(|b| match b {
-            Block::Scene(s) if s.graphic == graphic => Some(s),
-            _ => None,
-        })
-        .unwrap()
+/// Mounts the scene drawn with `graphic` (in embed mode when `embedded`), with its steps spaced
+/// as the stylesheet spaces them. Returns the container, the mount handle, the scene, its steps
+/// and the spacing style (remove it afterwards).
+fn mount_scene(
+    graphic: ruzhou_story::graphics::Graphic,
+    embedded: bool,
+) -> (
+    HtmlElement,
+    UnmountHandle<impl Mountable>,
+    Element,
+    Vec<Element>,
+    Element,
+) {
+    use ruzhou_story::components::app::EmbedMode;
+    use ruzhou_story::components::scene::Scene;
+    let style = spaced_steps();
+    let data = story::scene(graphic).unwrap();
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        provide_context(EmbedMode(RwSignal::new(embedded)));
+        view! { <Scene scene=data/> }
+    });
+    let scene = one(&parent, ".scene");
+    let steps = all(&scene, ".step");
+    (parent, handle, scene, steps, style)
 }
 
 #[wasm_bindgen_test]
 async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
-    use ruzhou_story::components::scene::Scene;
     use ruzhou_story::graphics::Graphic;
-    let style = spaced_steps();
-    let data = scene_data(Graphic::Financing);
-    let (parent, handle) = mount(move || {
-        provide_context(motion(true));
-        view! { <Scene scene=data/> }
-    });
+    let (parent, handle, scene, steps, style) = mount_scene(Graphic::Financing, false);
     leptos::task::tick().await;
-    let scene = one(&parent, ".scene");
-    let steps = all(&scene, ".step");
     assert_eq!(steps.len(), 6);
     let at = |el: &Element| {
         (
@@ -602,18 +609,9 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
 
 #[wasm_bindgen_test]
 async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
-    use ruzhou_story::components::app::EmbedMode;
-    use ruzhou_story::components::scene::Scene;
     use ruzhou_story::graphics::Graphic;
-    let style = spaced_steps();
-    let data = scene_data(Graphic::Greening);
-    let (parent, handle) = mount(move || {
-        provide_context(motion(true));
-        view! { <Scene scene=data/> }
-    });
+    let (parent, handle, scene, steps, style) = mount_scene(Graphic::Greening, false);
     leptos::task::tick().await;
-    let scene = one(&parent, ".scene");
-    let steps = all(&scene, ".step");
     // Steps 4 to 7 all show the toilets (the last state): going up from 7 to 4 keeps it.
     for (i, state) in [
         (3, "toilets"),
@@ -635,17 +633,13 @@ async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
     }
     drop(handle);
     parent.remove();
+    style.remove();
     browser::window().scroll_to_with_x_and_y(0.0, 0.0);
 
     // Embed mode: the frame never scrolls itself, so the scene stays in its final state and
     // observes nothing.
-    let (parent, handle) = mount(move || {
-        provide_context(motion(true));
-        provide_context(EmbedMode(RwSignal::new(true)));
-        view! { <Scene scene=data/> }
-    });
+    let (parent, handle, scene, _, style) = mount_scene(Graphic::Greening, true);
     leptos::task::tick().await;
-    let scene = one(&parent, ".scene");
     assert_eq!(scene.get_attribute("data-step").as_deref(), Some("6"));
     assert_eq!(
         scene.get_attribute("data-state").as_deref(),

@@ -157,18 +157,9 @@ fn path(class: &str, d: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::{Block, STORY};
 
     pub(super) fn scene(graphic: Graphic) -> &'static Scene {
-        STORY
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks)
-            .find_map(|b| match b {
-                Block::Scene(s) if s.graphic == graphic => Some(s),
-                _ => None,
-            })
-            .expect("a scene with this graphic")
+        crate::story::scene(graphic).expect("a scene with this graphic")
     }
 
     /// The attribute values of `attr` on elements of class `class`, in order.
