@@ -15,9 +15,13 @@ fail() { echo "check-release: $*" >&2; exit 1; }
 wasm=$(ls dist/*_bg.wasm 2>/dev/null | head -n1) || true
 [[ -n "$wasm" ]] || fail "no wasm in dist/"
 ls dist/*.js >/dev/null 2>&1 || fail "no JS glue in dist/"
-ls dist/*.css >/dev/null 2>&1 || fail "no stylesheet in dist/"
 
-CSP=$(cat src/csp.txt)
+# The policy: src/csp.txt plus the hash of the one inline stylesheet, written by the build to
+# dist/content-security-policy.txt (what the server sends as a header, and the pages' <meta>).
+[[ -f dist/content-security-policy.txt ]] || fail "dist/content-security-policy.txt is missing"
+CSP=$(cat dist/content-security-policy.txt)
+[[ "$(sed -E "s/ 'sha256-[A-Za-z0-9+\/=]+'//" <<<"$CSP")" == "$(cat src/csp.txt)" ]] \
+  || fail "dist/content-security-policy.txt is not src/csp.txt plus a style hash: $CSP"
 for page in index.html embed.html; do
   [[ -f "dist/$page" ]] || fail "dist/$page is missing"
   grep -q 'class="story"' "dist/$page" || fail "dist/$page has no prerendered story"
@@ -31,7 +35,12 @@ for page in index.html embed.html; do
     fail "dist/$page has a <script> without src="
   fi
   grep -q '<meta property="og:image" content="[^"]*share-[0-9a-f]*\.png">' "dist/$page" || fail "dist/$page has no og:image"
-  if grep -qiE '<[a-z][^>]* style=|<style' "dist/$page"; then fail "dist/$page has inline style"; fi
+  if grep -qiE '<[a-z][^>]* style=' "dist/$page"; then fail "dist/$page has a style attribute"; fi
+  # One inline stylesheet (the first paint needs no other request), allowed by its hash.
+  [[ "$(grep -o '<style' "dist/$page" | wc -l)" == 1 ]] || fail "dist/$page: not exactly one <style>"
+  hash=$(perl -0777 -ne 'print $1 if m{<style>(.*?)</style>}s' "dist/$page" | openssl dgst -sha256 -binary | base64)
+  [[ "$CSP" == *"'sha256-$hash'"* ]] || fail "dist/$page: its <style> (sha256-$hash) is not the one the CSP allows"
+  if grep -qE '<link[^>]*rel="?(modulepreload|stylesheet)' "dist/$page"; then fail "dist/$page still links a stylesheet or preloads a module"; fi
   if grep -qiE '<[a-z][^>]* on[a-z]+=' "dist/$page"; then fail "dist/$page has an inline event handler"; fi
 done
 # The share card: a 1200 × 630 PNG under 150 KB (IHDR: width and height, big-endian, at bytes 16–23).
@@ -42,6 +51,7 @@ size=$(od -An -tu1 -j16 -N8 "$card" | awk '{ printf "%dx%d", $1*16777216+$2*6553
 [[ "$size" == "1200x630" ]] || fail "$card is $size, not 1200x630"
 (( $(stat -c %s "$card") < 150000 )) || fail "$card is $(stat -c %s "$card") bytes, over 150 000"
 
+shopt -s nullglob
 for f in dist/*.html dist/*.js dist/*.css dist/*.wasm; do
   [[ -f "$f.br" && -f "$f.gz" ]] || fail "$f has no precompressed .br/.gz beside it"
 done
@@ -59,7 +69,7 @@ for f in dist/*; do
   printf '%-44s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
   [[ "$f" == "$wasm" ]] && wasm_br=$br
   # The share card is for other sites; the page never loads it.
-  case "${f#dist/}" in embed.*|share-*.png) ;; *) first_view=$((first_view + br)) ;; esac
+  case "${f#dist/}" in embed.*|share-*.png|content-security-policy.txt) ;; *) first_view=$((first_view + br)) ;; esac
 done
 printf '%-44s %29d\n' "total (brotli)" "$total_br"
 printf '%-44s %29d\n' "first view: index.html and its assets (brotli)" "$first_view"

@@ -65,6 +65,29 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
+/// A `performance.measure` named `name` from its start to its drop (User Timing: the bench and the
+/// browser's performance panel read it).
+#[must_use = "the measure ends when this is dropped"]
+pub struct Measure(&'static str);
+
+impl Measure {
+    /// Marks the start of `name`.
+    pub fn start(name: &'static str) -> Self {
+        if let Some(p) = window().performance() {
+            let _ = p.mark(name);
+        }
+        Self(name)
+    }
+}
+
+impl Drop for Measure {
+    fn drop(&mut self) {
+        if let Some(p) = window().performance() {
+            let _ = p.measure_with_start_mark(self.0, self.0);
+        }
+    }
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`).
 pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())

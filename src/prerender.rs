@@ -19,8 +19,12 @@ pub struct Page<'a> {
     pub description: &'a str,
     /// The embed page: `<html data-embed>` (the client starts in embed mode) and `noindex`.
     pub embed: bool,
-    /// Add the CSP `<meta>` (release builds; Trunk's dev server injects an inline reload script).
-    pub csp: bool,
+    /// The CSP for the `<meta>` ([`policy_with_style`]); `None` in dev builds, where Trunk's server
+    /// injects an inline reload script.
+    pub csp: Option<&'a str>,
+    /// The stylesheet, put inline in place of Trunk's `<link rel="stylesheet">`: the first paint
+    /// needs no second request.
+    pub style: Option<&'a str>,
     /// The boot script's file name, replacing Trunk's inline module script.
     pub boot_src: &'a str,
     /// The share card and the article's structured data.
@@ -36,6 +40,33 @@ pub struct Share<'a> {
     pub alt: &'a str,
     /// The `NewsArticle` JSON-LD.
     pub json_ld: &'a str,
+}
+
+/// The page's policy ([`CSP`]) allowing exactly one inline stylesheet, by its hash
+/// (`sha256_base64`: the base64 of the SHA-256 of its text), and nothing else inline.
+pub fn policy_with_style(sha256_base64: &str) -> String {
+    CSP.replacen(
+        "style-src 'self'",
+        &format!("style-src 'self' 'sha256-{sha256_base64}'"),
+        1,
+    )
+}
+
+/// Trunk's `<link … rel=stylesheet …>` (quoted or minified): (start, end, its `href`).
+pub fn stylesheet_link(html: &str) -> Option<(usize, usize, &str)> {
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<link").map(|i| from + i) {
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        if tag.contains("rel=stylesheet") || tag.contains("rel=\"stylesheet\"") {
+            let at = tag.find("href=")? + "href=".len();
+            let href = tag[at..].trim_start_matches('"');
+            let len = href.find(['"', ' ', '>'])?;
+            return Some((start, end, &href[..len]));
+        }
+        from = end;
+    }
+    None
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -97,8 +128,10 @@ pub fn content_hash(data: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
-/// Removes Trunk's `<link rel="preload" … .wasm …>` (quoted or minified).
-pub fn remove_wasm_preload(html: &str) -> String {
+/// Removes Trunk's `<link rel="preload" … .wasm …>` and `<link rel="modulepreload" …>` (quoted or
+/// minified): neither the wasm nor the JS glue may compete with the text's first paint; the boot
+/// script fetches them once the page is painted.
+pub fn remove_preloads(html: &str) -> String {
     let mut out = html.to_owned();
     let mut from = 0;
     while let Some(start) = out[from..].find("<link").map(|i| from + i) {
@@ -106,7 +139,7 @@ pub fn remove_wasm_preload(html: &str) -> String {
             break;
         };
         let tag = &out[start..start + len + 1];
-        if tag.contains("preload") && !tag.contains("modulepreload") && tag.contains(".wasm") {
+        if tag.contains("modulepreload") || (tag.contains("preload") && tag.contains(".wasm")) {
             out.replace_range(start..start + len + 1, "");
         } else {
             from = start + len + 1;
@@ -139,15 +172,17 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
             page.boot_src
         ),
     );
-    // No `<link rel=preload>` for the wasm: on a slow network it would compete with the stylesheet
-    // (and the text's first paint); the boot script fetches it once the page has been painted.
-    html = remove_wasm_preload(&html);
+    html = remove_preloads(&html);
+    if let Some(css) = page.style {
+        let (start, end, _) = stylesheet_link(&html).ok_or("no stylesheet <link> to inline")?;
+        html.replace_range(start..end, &format!("<style>{css}</style>"));
+    }
     let title_start = html.find("<title>").ok_or("no <title>")? + "<title>".len();
     let title_len = html[title_start..].find("</title>").ok_or("no </title>")?;
     html.replace_range(title_start..title_start + title_len, &escape(page.title));
 
     // A `<meta>` policy covers only what follows it: it goes right after the charset.
-    if page.csp {
+    if let Some(policy) = page.csp {
         let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
         let at = charset
             + html[charset..]
@@ -156,7 +191,7 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
             + 1;
         html.insert_str(
             at,
-            &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"),
+            &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
         );
     }
     let mut head = String::new();
@@ -226,7 +261,8 @@ mod tests {
             title: "汝州市产业集聚区：一座新城的崛起",
             description: "在汝州“如火如荼”<的>建设",
             embed,
-            csp: true,
+            csp: Some(CSP),
+            style: None,
             boot_src: "boot-1.js",
             share: None,
         }
@@ -294,13 +330,36 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_preload_goes_and_the_rest_stays() {
+    fn preloads_go_and_the_rest_stays() {
         let head = "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">\
-            <link as=fetch href=./b_bg.wasm rel=preload><link rel=stylesheet href=./s.css>";
-        assert_eq!(
-            remove_wasm_preload(head),
-            "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=stylesheet href=./s.css>"
+            <link as=fetch href=./b_bg.wasm rel=preload><link href=./b.js rel=modulepreload><link rel=stylesheet href=./s.css>";
+        assert_eq!(remove_preloads(head), "<link rel=stylesheet href=./s.css>");
+    }
+
+    #[test]
+    fn the_stylesheet_goes_inline_under_its_hash() {
+        let trunk = TRUNK.replace(
+            "<title>x</title>",
+            "<title>x</title><link href=./style-1.css integrity=sha384-x rel=stylesheet>",
         );
+        assert_eq!(
+            stylesheet_link(&trunk).map(|(_, _, href)| href),
+            Some("./style-1.css")
+        );
+        let policy = policy_with_style("AbC=");
+        assert!(policy.contains("style-src 'self' 'sha256-AbC='"));
+        assert_eq!(
+            policy.replace(" 'sha256-AbC='", ""),
+            CSP,
+            "nothing else changes"
+        );
+        let mut p = page(false);
+        p.csp = Some(&policy);
+        p.style = Some("body{margin:0}");
+        let html = render_page(&trunk, &p).unwrap();
+        assert!(html.contains("<style>body{margin:0}</style>"));
+        assert!(stylesheet_link(&html).is_none(), "the link is gone");
+        assert!(html.contains(&policy));
     }
 
     #[test]

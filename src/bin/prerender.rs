@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use ruzhou_story::prerender::{
-    boot_script, content_hash, inline_module_script, render_page, Page, Share,
+    boot_script, content_hash, inline_module_script, policy_with_style, render_page,
+    stylesheet_link, Page, Share,
 };
 use ruzhou_story::share;
 use ruzhou_story::story::STORY;
@@ -45,6 +46,16 @@ fn main() {
     let alt = share::card_alt(&STORY);
     let json_ld = share::json_ld(&STORY, image.starts_with("http").then_some(image.as_str()));
 
+    // The stylesheet goes inline, allowed by its hash; the policy (the one a server should send as a
+    // header too) is written beside the pages, so the header and the `<meta>` never differ.
+    let (_, _, href) = stylesheet_link(&index).expect("Trunk's stylesheet <link> in index.html");
+    let css_path = dir.join(href.trim_start_matches("./"));
+    let css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
+    let policy = policy_with_style(&sha256_base64(css.as_bytes()));
+    std::fs::write(dir.join("content-security-policy.txt"), &policy).expect("write the policy");
+    // Nothing loads the file any more.
+    std::fs::remove_file(&css_path).expect("remove the inlined stylesheet");
+
     for (file, embedded) in [("index.html", false), ("embed.html", true)] {
         let body = Owner::new().with(|| {
             provide_context(Motion::server());
@@ -55,7 +66,8 @@ fn main() {
             title: STORY.title,
             description: STORY.description,
             embed: embedded,
-            csp: release,
+            csp: release.then_some(policy.as_str()),
+            style: Some(&css),
             boot_src: &boot,
             share: Some(Share {
                 image: &image,
@@ -93,4 +105,11 @@ fn share_card(dir: &std::path::Path) -> String {
     std::fs::write(dir.join(&name), &png).expect("write the share card");
     println!("prerender: {name} ({} bytes)", png.len());
     name
+}
+
+/// The base64 of the SHA-256 of `data`: a CSP hash source.
+fn sha256_base64(data: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(data))
 }

@@ -8,8 +8,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
-/** The page's Content-Security-Policy: one source, src/csp.txt (also read by the Rust build). */
-export const CSP = readFileSync(join(ROOT, 'src/csp.txt'), 'utf8');
+/** The page's Content-Security-Policy, as the build wrote it for the server's header (src/csp.txt
+ *  plus the hash of the inline stylesheet; the pages' <meta> carries the same). */
+export const CSP = readFileSync(join(DIST, 'content-security-policy.txt'), 'utf8');
 /** The phone every reader-path test uses. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 /** The desktop width the layout tests use. */
