@@ -111,12 +111,32 @@ fn first_height() -> String {
 /// otherwise run, and hydrate, before the first frame). Frames do not run in background tabs or
 /// hidden frames: there a timer starts the app after a second.
 pub fn boot_script(trunk_code: &str) -> String {
+    let trunk_code = dynamic_import(trunk_code);
     format!(
         "// Loads the app once the prerendered page has been painted.\n\
          await new Promise((painted) => {{\n  \
          requestAnimationFrame(() => setTimeout(painted, 0));\n  \
          setTimeout(painted, 1000);\n}});\n{}{trunk_code}\n",
         first_height()
+    )
+}
+
+/// Trunk's `import init, * as bindings from './x.js';` as a dynamic `import()`: a static import is
+/// hoisted, so the JS glue would be fetched with the boot script, before the page is painted;
+/// dynamic, it is fetched when this line runs, after the paint.
+pub fn dynamic_import(trunk_code: &str) -> String {
+    let Some(start) = trunk_code.find("import init, * as bindings from ") else {
+        return trunk_code.to_owned();
+    };
+    let from = start + "import init, * as bindings from ".len();
+    let Some(len) = trunk_code[from..].find(';') else {
+        return trunk_code.to_owned();
+    };
+    let module = &trunk_code[from..from + len];
+    format!(
+        "{}const bindings = await import({module});\nconst init = bindings.default;{}",
+        &trunk_code[..start],
+        &trunk_code[from + len + 1..]
     )
 }
 
@@ -385,6 +405,27 @@ mod tests {
         assert!(
             boot.contains("id.length <= 64 && !/xPYMx|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)"),
             "{boot}"
+        );
+    }
+
+    #[test]
+    fn the_glue_is_imported_after_the_paint() {
+        let trunk = "import init, * as bindings from './a-1.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\nwindow.wasmBindings = bindings;";
+        let boot = boot_script(trunk);
+        assert!(
+            !boot.contains("import init"),
+            "a static import is hoisted before the paint"
+        );
+        let import = boot
+            .find("await import('./a-1.js')")
+            .expect("a dynamic import");
+        assert!(boot.find("requestAnimationFrame").unwrap() < import);
+        assert!(boot.contains("const init = bindings.default;\nconst wasm = await init("));
+        assert!(boot.ends_with("window.wasmBindings = bindings;\n"));
+        assert_eq!(
+            dynamic_import("await init();"),
+            "await init();",
+            "nothing to change"
         );
     }
 
