@@ -17,8 +17,8 @@ const THRESHOLDS: [f64; 21] = [
 /// first state without a transition, so hydration never shows a jump from the server's final state.
 const SETTLE_MS: u32 = 80;
 
-/// The step being read in a scene of `count` steps whose graphic is `graphic` and whose step
-/// elements are the children of `steps`, and whether state changes may animate yet.
+/// The step being read in a scene of `count` steps, whose graphic is the `graphic` figure and whose
+/// step elements are the children of `steps`, and whether state changes may animate yet.
 ///
 /// Starts at the last step, as the server renders it (the final state: JavaScript off and print
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
@@ -53,19 +53,16 @@ pub fn use_active_step(
             .collect();
         let mut targets = cards.clone();
         targets.extend(list.parent_element());
-        let update = {
-            let cards = cards.clone();
-            move || {
-                let line = trigger_line(
-                    browser::viewport_height(),
-                    browser::edges(&figure),
-                    browser::edges(&list),
-                );
-                let tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
-                let step = active_step(&tops, line).min(last);
-                if active.get_untracked() != step {
-                    active.set(step);
-                }
+        let update = move || {
+            let line = trigger_line(
+                browser::viewport_height(),
+                browser::edges(&figure),
+                browser::edges(&list),
+            );
+            let tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
+            let step = active_step(&tops, line).min(last);
+            if active.get_untracked() != step {
+                active.set(step);
             }
         };
         update();
