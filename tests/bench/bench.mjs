@@ -101,6 +101,9 @@ console.log(`  story : performance ${s.performance}, accessibility ${s.accessibi
 console.log(`          FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, CLS ${s.cls.toFixed(3)}`);
 console.log(`  static: FCP ${p.fcp.toFixed(0)} ms, LCP ${p.lcp.toFixed(0)} ms`);
 console.log(`  ratio story / bare static page: LCP ${ratio.toFixed(3)}, FCP ${fcpRatio.toFixed(3)}`);
+// Every run, interleaved as measured: the simulated timings vary by about ±100 ms between runs here.
+const runs = (xs) => xs.map((r) => `${r.fcp.toFixed(0)}/${r.lcp.toFixed(0)}`).join(' ');
+console.log(`  each run, FCP/LCP ms: story ${runs(story)}; bare ${runs(plain)}`);
 if (story[0].longTasks.length) console.log(`  long tasks (simulated): ${story[0].longTasks.join('; ')}`);
 const notFull = [...new Set(story.flatMap((r) => r.failed))];
 if (notFull.length) console.log(`  audits below full score (story): ${notFull.join(', ')}`);
