@@ -52,24 +52,35 @@ pub fn policy_with_style(sha256_base64: &str) -> String {
     )
 }
 
-/// Trunk's `<link … rel=stylesheet …>` (quoted or minified): (start, end, its `href`).
-pub fn stylesheet_link(html: &str) -> Option<(usize, usize, &str)> {
+/// Every `<link …>` tag of `html`, as (start, end) byte ranges, in order.
+fn link_tags(html: &str) -> Vec<(usize, usize)> {
+    let mut tags = Vec::new();
     let mut from = 0;
     while let Some(start) = html[from..].find("<link").map(|i| from + i) {
-        let end = start + html[start..].find('>')? + 1;
-        let tag = &html[start..end];
-        if tag.contains("rel=stylesheet") || tag.contains("rel=\"stylesheet\"") {
-            let at = tag.find("href=")? + "href=".len();
-            let href = tag[at..].trim_start_matches('"');
-            let len = href.find(['"', ' ', '>'])?;
-            return Some((start, end, &href[..len]));
-        }
-        from = end;
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        tags.push((start, start + len + 1));
+        from = start + len + 1;
     }
-    None
+    tags
 }
 
-/// Escapes text for an HTML attribute or element.
+/// Trunk's `<link … rel=stylesheet …>` (quoted or minified): (start, end, its `href`).
+pub fn stylesheet_link(html: &str) -> Option<(usize, usize, &str)> {
+    link_tags(html).into_iter().find_map(|(start, end)| {
+        let tag = &html[start..end];
+        if !(tag.contains("rel=stylesheet") || tag.contains("rel=\"stylesheet\"")) {
+            return None;
+        }
+        let at = tag.find("href=")? + "href=".len();
+        let href = tag[at..].trim_start_matches('"');
+        let len = href.find(['"', ' ', '>'])?;
+        Some((start, end, &href[..len]))
+    })
+}
+
+/// Escapes text for an HTML attribute or element (the page's, and the SVG inside it).
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -153,16 +164,11 @@ pub fn content_hash(data: &[u8]) -> String {
 /// script fetches them once the page is painted.
 pub fn remove_preloads(html: &str) -> String {
     let mut out = html.to_owned();
-    let mut from = 0;
-    while let Some(start) = out[from..].find("<link").map(|i| from + i) {
-        let Some(len) = out[start..].find('>') else {
-            break;
-        };
-        let tag = &out[start..start + len + 1];
+    // From the last, so the earlier ranges stay valid.
+    for (start, end) in link_tags(html).into_iter().rev() {
+        let tag = &html[start..end];
         if tag.contains("modulepreload") || (tag.contains("preload") && tag.contains(".wasm")) {
-            out.replace_range(start..start + len + 1, "");
-        } else {
-            from = start + len + 1;
+            out.replace_range(start..end, "");
         }
     }
     out

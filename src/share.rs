@@ -3,6 +3,7 @@
 //! crawlers, and the article's JSON-LD. Plain string work from the story data, unit-tested natively;
 //! nothing of it goes into the wasm.
 
+use crate::prerender::escape;
 use crate::story::Story;
 
 /// The card's size in pixels (the size Open Graph and large Twitter cards use).
@@ -42,14 +43,6 @@ impl Palette {
             accent: var("--accent")?,
         })
     }
-}
-
-/// Escapes text for XML (SVG) and HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// `text` cut into lines of at most `per_line` characters.

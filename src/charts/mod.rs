@@ -25,6 +25,8 @@ mod roads;
 
 #[cfg(not(feature = "hydrate"))]
 use crate::graphics::Graphic;
+#[cfg(not(feature = "hydrate"))]
+use crate::prerender::escape;
 use crate::story::Scene;
 #[cfg(not(feature = "hydrate"))]
 use std::fmt::Write as _;
@@ -103,15 +105,6 @@ impl Svg {
         self.out.push_str("</svg>");
         self.out
     }
-}
-
-#[cfg(not(feature = "hydrate"))]
-/// Escapes text for SVG markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(not(feature = "hydrate"))]
