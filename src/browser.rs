@@ -413,7 +413,8 @@ fn content_height() -> u32 {
 thread_local! {
     /// The pym.js child id while the page is framed (set by [`use_pym_child`]).
     static CHILD_ID: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// Whether the parent has spoken pym.js (sent a `width` message): it sizes the frame.
+    /// Whether the parent speaks pym.js (it named a `childId` in the URL, as pym.js does, or sent a
+    /// `width` message, as `embed.js` does): it sizes the frame and scrolls for the section links.
     static PARENT_SPEAKS_PYM: Cell<bool> = const { Cell::new(false) };
 }
 

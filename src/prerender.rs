@@ -1,6 +1,7 @@
 //! Turning Trunk's `index.html` into the served pages: the app's HTML (rendered by Leptos SSR in
-//! `src/bin/prerender.rs`) in `<body>`, sharing metadata from the story data in `<head>`, Trunk's
-//! inline boot script moved to a file (strict CSP), and the CSP itself. Plain string work,
+//! `src/bin/prerender.rs`) in `<body>`, sharing metadata and JSON-LD from the story data in
+//! `<head>`, the stylesheet inline, Trunk's inline boot script moved to a file that loads the app
+//! after the first paint, no preloads, and the CSP (with the stylesheet's hash). Plain string work,
 //! unit-tested natively.
 
 /// The Content-Security-Policy the page runs under (also sent as a `<meta>` in release builds).

@@ -1,6 +1,8 @@
 //! Trunk post-build hook (see `scripts/post-build.sh`): renders the app with Leptos SSR from the same
 //! data and components as the client, and writes `index.html` and `embed.html` into Trunk's staging
-//! folder. The article text is then in the HTML at first paint; the wasm hydrates it.
+//! folder, with the stylesheet inline and the CSP that allows it (also written to
+//! `content-security-policy.txt`, the header's value), the boot script as a file, and the share card
+//! (`share-<hash>.png`). The article text is then in the HTML at first paint; the wasm hydrates it.
 
 use leptos::prelude::*;
 use ruzhou_story::prerender::{
