@@ -125,6 +125,8 @@ test('print, JavaScript off and reduced motion: every graphic in its final state
   await page.waitForSelector('.scene');
   await page.evaluate(() => document.getElementById('greening-1').scrollIntoView({ behavior: 'instant' }));
   await page.waitForFunction(() => document.querySelector('.scene[data-scene="greening"]').dataset.step === '0', null, { timeout: 2000 });
+  // Once the scene animates its changes, switching to print must not fade layers in (CI caught one mid-fade).
+  await page.waitForSelector('.scene[data-scene="greening"].animated');
   await page.emulateMedia({ media: 'print' });
   const printed = await page.$$eval('[data-from]', (ls) => ls.filter((l) => getComputedStyle(l).opacity !== '1').length);
   assert.equal(printed, 0, 'a layer is hidden in print');
