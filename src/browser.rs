@@ -396,6 +396,26 @@ fn element_by_id(id: &str) -> Option<Element> {
     window().document()?.get_element_by_id(id)
 }
 
+/// The page's elements matching a CSS `selector`, in document order.
+pub fn query_all(selector: &str) -> Vec<Element> {
+    let Some(list) = window()
+        .document()
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Keeps the class `name` of `el` in step with `on`, from now until the current owner is cleaned up.
+pub fn use_class(el: Element, name: &'static str, on: impl Fn() -> bool + 'static) {
+    leptos::prelude::Effect::new(move |_| {
+        let _ = el.class_list().toggle_with_force(name, on());
+    });
+}
+
 /// Whether the served HTML is the prerendered embed page (`<html data-embed>`).
 pub fn prerendered_embed() -> bool {
     window()

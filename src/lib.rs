@@ -13,7 +13,8 @@
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
 //!   `use_…` starter there stops when its component unmounts.
 //! - [`hooks`]: reactive behaviour built on it (`use_count_up`); [`motion`]: the shared settings.
-//! - [`components`]: the page, one component per file.
+//! - [`components`]: the page, one component per file; `islands` (the `hydrate` build): the
+//!   parts of the prerendered page that the browser hydrates.
 
 pub mod art;
 pub mod browser;
@@ -24,6 +25,8 @@ pub mod embed;
 pub mod format;
 pub mod graphics;
 pub mod hooks;
+#[cfg(feature = "hydrate")]
+pub mod islands;
 pub mod motion;
 pub mod prerender;
 pub mod scale;

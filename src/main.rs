@@ -1,8 +1,7 @@
-//! Entry point: mounts the app. Built with `hydrate` by Trunk (it takes over the prerendered HTML,
-//! starting in embed mode in `embed.html`), with `csr` otherwise.
+//! Entry point: mounts the app. Built with `hydrate` by Trunk (it takes over the prerendered HTML's
+//! interactive parts, see `ruzhou_story::islands`), with `csr` otherwise.
 
-use leptos::prelude::*;
-use ruzhou_story::{browser, App};
+use ruzhou_story::browser;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -12,9 +11,12 @@ fn main() {
     #[cfg(feature = "hydrate")]
     gloo_timers::callback::Timeout::new(0, || {
         let _measure = browser::Measure::start("hydrate");
-        leptos::mount::hydrate_body(|| view! { <App embedded=browser::prerendered_embed()/> })
+        ruzhou_story::islands::hydrate();
     })
     .forget();
     #[cfg(not(feature = "hydrate"))]
-    leptos::mount::mount_to_body(|| view! { <App embedded=browser::is_framed()/> });
+    leptos::mount::mount_to_body(|| {
+        use leptos::prelude::*;
+        view! { <ruzhou_story::App embedded=browser::is_framed()/> }
+    });
 }

@@ -176,11 +176,14 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 /// How the gap left by the source is shown.
 pub const GAP_TEXT: &str = "……";
 
+/// The counter with this id, if there is one.
+pub fn find_counter(id: &str) -> Option<&'static Counter> {
+    COUNTERS.iter().find(|c| c.id == id)
+}
+
 /// The counter with this id (the build checked that the ids graphics use exist).
 pub fn counter(id: &str) -> &'static Counter {
-    COUNTERS
-        .iter()
-        .find(|c| c.id == id)
+    find_counter(id)
         .unwrap_or_else(|| panic!("no counter `{id}`: build.rs validates graphics' ids"))
 }
 

@@ -1,10 +1,11 @@
 //! A scene: a graphic pinned on screen while the article's sentences beside or under it step on.
 
+#[cfg(not(feature = "hydrate"))]
 use super::paragraph::Paragraph;
 use crate::components::app::EmbedMode;
 use crate::hooks::active_step::use_active_step;
 use crate::motion::Motion;
-use crate::story::Scene as SceneData;
+use crate::story::{Scene as SceneData, Step};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -65,7 +66,7 @@ pub fn Scene(
                                 id=format!("{}-{}", spec.name, i + 1)
                                 data-active=move || (active.get() == i).then_some("")
                             >
-                                <Paragraph inlines=step.inlines/>
+                                {step_text(step)}
                             </div>
                         }
                     })
@@ -73,4 +74,17 @@ pub fn Scene(
             </div>
         </div>
     }
+}
+
+/// A step's sentences, with their counters.
+#[cfg(not(feature = "hydrate"))]
+fn step_text(step: &'static Step) -> impl IntoView {
+    view! { <Paragraph inlines=step.inlines/> }
+}
+
+/// A step's sentences as the server rendered them: the hydrated page keeps the `<p>` as it is; its
+/// counters are islands of their own ([`crate::islands`]).
+#[cfg(feature = "hydrate")]
+fn step_text(_: &'static Step) -> impl IntoView {
+    leptos::tachys::html::InertElement::new("")
 }

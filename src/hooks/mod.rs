@@ -4,3 +4,4 @@
 
 pub mod active_step;
 pub mod count_up;
+pub mod page;

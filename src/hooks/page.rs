@@ -1,0 +1,42 @@
+//! The page's own set-up: motion settings, embed mode, the deep link and the pym.js child.
+
+use crate::components::app::EmbedMode;
+use crate::motion::Motion;
+use crate::{browser, embed};
+use leptos::prelude::*;
+
+/// Provides the [`Motion`] settings (unless a parent — the prerenderer, a test — already did) and
+/// [`EmbedMode`], starting in embed mode when `embedded`; then, in the browser, goes to the deep
+/// link's `#id`, switches embed mode on for `?embed=1` or any framed page, and when framed tells
+/// the parent its height (pym.js protocol, see [`browser::use_pym_child`]). Returns the embed-mode
+/// signal. Used by the page ([`crate::App`]) and by the hydrated page's islands
+/// ([`crate::islands`]).
+pub fn use_page(embedded: bool) -> RwSignal<bool> {
+    if use_context::<Motion>().is_none() {
+        provide_context(Motion::from_browser());
+    }
+    let embedded = RwSignal::new(embedded);
+    provide_context(EmbedMode(embedded));
+    // Browser-only set-up, after the first render (effects never run on the server).
+    Effect::new(move |_| {
+        // The page is drawn after the browser looked for `#id`: go there now that it exists.
+        browser::scroll_to_hash();
+        let framed = browser::is_framed();
+        if framed || browser::query_param("embed").as_deref() == Some("1") {
+            embedded.set(true);
+        }
+        if framed {
+            let param = browser::query_param("childId");
+            let announced = param.is_some();
+            let child_id = embed::child_id(param.as_deref()).unwrap_or_else(|why| {
+                browser::warn(&format!(
+                    "ruzhou-story: {why}; using `{}`",
+                    embed::DEFAULT_CHILD_ID
+                ));
+                embed::DEFAULT_CHILD_ID.to_owned()
+            });
+            browser::use_pym_child(child_id, announced);
+        }
+    });
+    embedded
+}
