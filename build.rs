@@ -60,34 +60,45 @@ fn generate(story: &StoryFile) -> String {
     out.push_str("];\n\npub static STORY: Story = Story {\n");
     let _ = writeln!(
         out,
-        "    title: {:?},\n    byline: {:?},\n    description: {:?},",
-        story.title, story.byline, story.description
+        "    title: {},\n    byline: {},\n    description: {},",
+        words(&story.title),
+        words(&story.byline),
+        words(&story.description)
     );
     let authors: Vec<String> = story
         .authors
         .iter()
-        .map(|a| format!("Author {{ name: {:?}, role: {:?} }}", a.name, a.role))
+        .map(|a| {
+            format!(
+                "Author {{ name: {}, role: {} }}",
+                words(&a.name),
+                words(&a.role)
+            )
+        })
         .collect();
     let _ = writeln!(out, "    authors: &[{}],", authors.join(", "));
     let _ = writeln!(
         out,
-        "    summary_heading: {:?},\n    summary: &[",
-        story.summary.heading
+        "    summary_heading: {},\n    summary: &[",
+        words(&story.summary.heading)
     );
     for item in &story.summary.items {
         let _ = writeln!(
             out,
-            "        SummaryItem {{ counter: &COUNTERS[{}], label: {:?} }},",
+            "        SummaryItem {{ counter: &COUNTERS[{}], label: {} }},",
             index(&item.counter),
-            item.label
+            words(&item.label)
         );
     }
     out.push_str("    ],\n    sections: &[\n");
     for s in &story.sections {
         let _ = writeln!(
             out,
-            "        Section {{ id: {:?}, heading: {:?}, blocks: &[",
-            s.id, s.heading
+            "        Section {{ id: {:?}, heading: {}, blocks: &[",
+            s.id,
+            s.heading
+                .as_deref()
+                .map_or("None".into(), |h| format!("Some({})", words(h)))
         );
         for b in &s.blocks {
             let _ = writeln!(out, "            {},", block(b, &index));
@@ -116,13 +127,24 @@ fn counter(c: &CounterSpec) -> String {
     )
 }
 
+/// A string literal of the article's words (or text made from them). The `hydrate` build gets
+/// `""`: the page it hydrates already has the words, and none of the parts it hydrates reads them
+/// (`src/islands.rs`), so the wasm need not carry a second copy of the article.
+fn words(text: &str) -> String {
+    if std::env::var_os("CARGO_FEATURE_HYDRATE").is_some() {
+        "\"\"".into()
+    } else {
+        format!("{text:?}")
+    }
+}
+
 /// `&[Inline::…, …]` for a paragraph or step text.
 fn inlines(text: &str, index: &dyn Fn(&str) -> usize) -> String {
     let segs = story_model::segments(text).expect("validated paragraph");
     let inner: Vec<String> = segs
         .iter()
         .map(|s| match s {
-            Segment::Text(t) => format!("Inline::Text({t:?})"),
+            Segment::Text(t) => format!("Inline::Text({})", words(t)),
             Segment::Counter(id) => format!("Inline::Counter(&COUNTERS[{}])", index(id)),
             Segment::Gap => "Inline::Gap".into(),
         })
@@ -140,8 +162,8 @@ fn figure(f: &FigureSpec) -> String {
     };
     let art = art::index_of(&f.art).expect("validated drawing");
     format!(
-        "Figure {{ caption: {:?}, art: &crate::art::ART[{art}], image: {image} }}",
-        f.caption
+        "Figure {{ caption: {}, art_index: {art}, image: {image} }}",
+        words(&f.caption)
     )
 }
 
@@ -165,11 +187,12 @@ fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
                 )
             })
             .collect();
+        let labels: Vec<String> = b.labels.iter().flatten().map(|l| words(l)).collect();
         format!(
-            "Block::Scene(Scene {{ graphic: Graphic::{:?}, steps: &[{}], labels: &{:?} }})",
+            "Block::Scene(Scene {{ graphic: Graphic::{:?}, steps: &[{}], labels: &[{}] }})",
             graphic.graphic,
             steps.join(", "),
-            b.labels.as_deref().unwrap_or_default()
+            labels.join(", ")
         )
     } else if let Some(figures) = &b.gallery {
         let figures: Vec<String> = figures.iter().map(figure).collect();

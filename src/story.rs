@@ -129,8 +129,9 @@ pub enum Value {
 pub struct Figure {
     /// The caption, verbatim.
     pub caption: &'static str,
-    /// The drawing shown when there is no photo.
-    pub art: &'static crate::art::Art,
+    /// The drawing shown when there is no photo: its index in [`crate::art::ART`] (see
+    /// [`Figure::art`]; an index, so that code that never draws leaves the drawings out).
+    pub art_index: usize,
     /// A real photo in `public/` instead of the drawing.
     pub image: Option<Image>,
 }
@@ -158,6 +159,13 @@ impl Counter {
             Value::Fact(text) => text.to_owned(),
         };
         format!("{}{middle}{}", self.before, self.after)
+    }
+}
+
+impl Figure {
+    /// The drawing shown when there is no photo.
+    pub fn art(&self) -> &'static crate::art::Art {
+        &crate::art::ART[self.art_index]
     }
 }
 

@@ -487,7 +487,7 @@ async fn a_figure_with_a_photo_loads_it_lazily_with_its_size_set() {
     use ruzhou_story::story::{Figure, Image};
     static PHOTO: Figure = Figure {
         caption: "产业集聚区游园",
-        art: &ruzhou_story::art::ART[2],
+        art_index: 2,
         image: Some(Image {
             src: "photos/park.jpg",
             width: 1200,

@@ -24,10 +24,10 @@ pub fn StoryFigure(
             />
         }
         .into_any(),
-        None => view! { <Illustration art=figure.art/> }.into_any(),
+        None => view! { <Illustration art=figure.art()/> }.into_any(),
     };
     view! {
-        <figure class="story-figure" data-art=figure.art.name>
+        <figure class="story-figure" data-art=figure.art().name>
             {picture}
             <figcaption>{figure.caption}</figcaption>
         </figure>
