@@ -369,6 +369,13 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// Marks the page as running (`<html data-app>`): the stylesheet turns smooth scrolling on.
+pub fn mark_running() {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-app", "");
+    }
+}
+
 /// A query parameter of the page's URL (`?embed=1&childId=…`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Provides the [`Motion`] settings (unless a parent — the prerenderer, a test — already did) and
 /// [`EmbedMode`], starting in embed mode when `embedded`; then, in the browser, goes to the deep
-/// link's `#id`, switches embed mode on for `?embed=1` or any framed page, and when framed tells
+/// link's `#id` (client-rendered page only), marks the page as running (`<html data-app>`), switches embed mode on for `?embed=1` or any framed page, and when framed tells
 /// the parent its height (pym.js protocol, see [`browser::use_pym_child`]). Returns the embed-mode
 /// signal. Used by the page ([`crate::App`]) and by the hydrated page's islands
 /// ([`crate::islands`]).
@@ -19,8 +19,12 @@ pub fn use_page(embedded: bool) -> RwSignal<bool> {
     provide_context(EmbedMode(embedded));
     // Browser-only set-up, after the first render (effects never run on the server).
     Effect::new(move |_| {
-        // The page is drawn after the browser looked for `#id`: go there now that it exists.
-        browser::scroll_to_hash();
+        // A page drawn in the browser (`csr`) did not exist when the browser looked for `#id`: go
+        // there now. A prerendered page had it, and the reader may have scrolled on since.
+        if !cfg!(feature = "hydrate") {
+            browser::scroll_to_hash();
+        }
+        browser::mark_running();
         let framed = browser::is_framed();
         if framed || browser::query_param("embed").as_deref() == Some("1") {
             embedded.set(true);
