@@ -16,24 +16,29 @@ wasm=$(ls dist/*_bg.wasm 2>/dev/null | head -n1) || true
 [[ -n "$wasm" ]] || fail "no wasm in dist/"
 ls dist/*.js >/dev/null 2>&1 || fail "no JS glue in dist/"
 
-# The policy: src/csp.txt plus the hash of the one inline stylesheet, written by the build to
+# The policy: src/csp.txt plus the hashes of the one inline stylesheet and the one inline (boot)
+# script, written by the build to
 # dist/content-security-policy.txt (what the server sends as a header, and the pages' <meta>).
 [[ -f dist/content-security-policy.txt ]] || fail "dist/content-security-policy.txt is missing"
 CSP=$(cat dist/content-security-policy.txt)
-[[ "$(sed -E "s/ 'sha256-[A-Za-z0-9+\/=]+'//" <<<"$CSP")" == "$(cat src/csp.txt)" ]] \
-  || fail "dist/content-security-policy.txt is not src/csp.txt plus a style hash: $CSP"
+[[ "$(sed -E "s/ 'sha256-[A-Za-z0-9+\/=]+'//g" <<<"$CSP")" == "$(cat src/csp.txt)" ]] \
+  || fail "dist/content-security-policy.txt is not src/csp.txt plus hashes: $CSP"
+[[ "$(grep -o "'sha256-" <<<"$CSP" | wc -l)" == 2 ]] || fail "the CSP allows more than a style and a script: $CSP"
 for page in index.html embed.html; do
   [[ -f "dist/$page" ]] || fail "dist/$page is missing"
   grep -q 'class="story"' "dist/$page" || fail "dist/$page has no prerendered story"
   # Strict CSP: the policy first in <head> (a <meta> policy covers only what follows it), every
-  # script from a file, no style attribute or element, no inline event handler.
+  # script from a file or allowed by its hash, no style attribute, no inline event handler.
   first=$(grep -oE '<(meta|link|script|style|title|base)[^>]*>' "dist/$page" | head -n 2 | tail -n 1)
   [[ "$first" == "<meta http-equiv=\"Content-Security-Policy\" content=\"$CSP\">" ]] \
     || fail "dist/$page: the first tag after the charset is not the CSP <meta> of src/csp.txt: $first"
-  # (A JSON-LD data block is never run, so the CSP does not apply to it.)
-  if grep -oE '<script[^>]*>' "dist/$page" | grep -v 'type="application/ld+json"' | grep -vq ' src='; then
-    fail "dist/$page has a <script> without src="
-  fi
+  # One inline script, the boot script, allowed by its hash; any other has a src=. (A JSON-LD data
+  # block is never run, so the CSP does not apply to it.)
+  inline=$(grep -oE '<script[^>]*>' "dist/$page" | grep -v 'type="application/ld+json"' | grep -v ' src=' | sort | uniq -c)
+  [[ "$(awk '{s+=$1} END {print s}' <<<"$inline")" == 1 && "$inline" == *'<script type="module">' ]] \
+    || fail "dist/$page: not exactly one inline script (the boot script): $inline"
+  hash=$(perl -0777 -ne 'print $1 if m{<script type="module">(.*?)</script>}s' "dist/$page" | openssl dgst -sha256 -binary | base64)
+  [[ "$CSP" == *"'sha256-$hash'"* ]] || fail "dist/$page: its boot script (sha256-$hash) is not the one the CSP allows"
   grep -q '<meta property="og:image" content="[^"]*share-[0-9a-f]*\.png">' "dist/$page" || fail "dist/$page has no og:image"
   if grep -qiE '<[a-z][^>]* style=' "dist/$page"; then fail "dist/$page has a style attribute"; fi
   # One inline stylesheet (the first paint needs no other request), allowed by its hash.

@@ -20,14 +20,15 @@ pub struct Page<'a> {
     pub description: &'a str,
     /// The embed page: `<html data-embed>` (the client starts in embed mode) and `noindex`.
     pub embed: bool,
-    /// The CSP for the `<meta>` ([`policy_with_style`]); `None` in dev builds, where Trunk's server
+    /// The CSP for the `<meta>` ([`policy_with_hashes`]); `None` in dev builds, where Trunk's server
     /// injects an inline reload script.
     pub csp: Option<&'a str>,
     /// The stylesheet, put inline in place of Trunk's `<link rel="stylesheet">`: the first paint
     /// needs no second request.
     pub style: Option<&'a str>,
-    /// The boot script's file name, replacing Trunk's inline module script.
-    pub boot_src: &'a str,
+    /// The boot script ([`boot_script`]), inline in place of Trunk's: the page requests nothing
+    /// but itself before its first paint. The CSP allows it by its hash.
+    pub boot: &'a str,
     /// The share card and the article's structured data.
     pub share: Option<Share<'a>>,
 }
@@ -43,12 +44,17 @@ pub struct Share<'a> {
     pub json_ld: &'a str,
 }
 
-/// The page's policy ([`CSP`]) allowing exactly one inline stylesheet, by its hash
-/// (`sha256_base64`: the base64 of the SHA-256 of its text), and nothing else inline.
-pub fn policy_with_style(sha256_base64: &str) -> String {
+/// The page's policy ([`CSP`]) allowing exactly one inline stylesheet and one inline script, by
+/// their hashes (the base64 of the SHA-256 of their text), and nothing else inline.
+pub fn policy_with_hashes(style_sha256: &str, script_sha256: &str) -> String {
     CSP.replacen(
         "style-src 'self'",
-        &format!("style-src 'self' 'sha256-{sha256_base64}'"),
+        &format!("style-src 'self' 'sha256-{style_sha256}'"),
+        1,
+    )
+    .replacen(
+        "script-src 'self'",
+        &format!("script-src 'self' 'sha256-{script_sha256}'"),
         1,
     )
 }
@@ -118,16 +124,23 @@ fn first_height() -> String {
     )
 }
 
-/// The boot script: Trunk's code, started only after the browser has painted the prerendered page,
-/// so the text's first paint never waits for the app (on a fast connection the module script would
-/// otherwise run, and hydrate, before the first frame). Frames do not run in background tabs or
-/// hidden frames: there a timer starts the app after a second.
+/// The boot script: Trunk's code, started only once the browser has shown the prerendered page, so
+/// neither the text's first paint nor the largest one waits for the app or shares the network with
+/// it. The signal is the Paint Timing entry `first-contentful-paint`, reported when the frame is on
+/// screen; a browser without it waits for the next frame. Background tabs and hidden frames do not
+/// paint: there a timer starts the app after a second.
 pub fn boot_script(trunk_code: &str) -> String {
     let trunk_code = dynamic_import(trunk_code);
     format!(
-        "// Loads the app once the prerendered page has been painted.\n\
+        "// Loads the app once the prerendered page is on screen.\n\
          await new Promise((painted) => {{\n  \
+         if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{\n    \
+         new PerformanceObserver((list) => {{\n      \
+         if (list.getEntriesByName('first-contentful-paint').length) painted();\n    \
+         }}).observe({{ type: 'paint', buffered: true }});\n  \
+         }} else {{\n    \
          requestAnimationFrame(() => setTimeout(painted, 0));\n  \
+         }}\n  \
          setTimeout(painted, 1000);\n}});\n{}{trunk_code}\n",
         first_height()
     )
@@ -194,10 +207,7 @@ pub fn render_page(index: &str, page: &Page) -> Result<String, String> {
         inline_module_script(&html).ok_or("no inline module script from Trunk")?;
     html.replace_range(
         start..end,
-        &format!(
-            "<script type=\"module\" src=\"./{}\"></script>",
-            page.boot_src
-        ),
+        &format!("<script type=\"module\">{}</script>", page.boot),
     );
     html = remove_preloads(&html);
     if let Some(css) = page.style {
@@ -290,13 +300,13 @@ mod tests {
             embed,
             csp: Some(CSP),
             style: None,
-            boot_src: "boot-1.js",
+            boot: "boot();",
             share: None,
         }
     }
 
     #[test]
-    fn the_page_gets_body_meta_csp_and_no_inline_script() {
+    fn the_page_gets_body_meta_csp_and_its_boot_script() {
         let html = render_page(TRUNK, &page(false)).unwrap();
         assert!(html.contains("<body><div class=\"page\">正文</div></body>"));
         assert!(html.contains("<title>汝州市产业集聚区：一座新城的崛起</title>"));
@@ -309,11 +319,12 @@ mod tests {
             csp < html.find("<title>").unwrap() && csp < html.find("<script").unwrap(),
             "the policy comes before anything it covers"
         );
-        assert!(
-            inline_module_script(&html).is_none(),
-            "inline script left: {html}"
+        assert_eq!(
+            inline_module_script(&html).map(|(_, _, code)| code),
+            Some("boot();"),
+            "Trunk's script is replaced by the boot script: {html}"
         );
-        assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
+        assert!(!html.contains("import init"));
         assert!(!html.contains("data-embed") && !html.contains("noindex"));
     }
 
@@ -373,10 +384,13 @@ mod tests {
             stylesheet_link(&trunk).map(|(_, _, href)| href),
             Some("./style-1.css")
         );
-        let policy = policy_with_style("AbC=");
+        let policy = policy_with_hashes("AbC=", "dEf=");
         assert!(policy.contains("style-src 'self' 'sha256-AbC='"));
+        assert!(policy.contains("script-src 'self' 'sha256-dEf='"));
         assert_eq!(
-            policy.replace(" 'sha256-AbC='", ""),
+            policy
+                .replace(" 'sha256-AbC='", "")
+                .replace(" 'sha256-dEf='", ""),
             CSP,
             "nothing else changes"
         );
@@ -392,8 +406,20 @@ mod tests {
     #[test]
     fn the_boot_script_waits_for_the_first_paint() {
         let boot = boot_script("import init from './a.js';\nawait init();");
-        let wait = boot.find("requestAnimationFrame").unwrap();
-        assert!(wait < boot.find("import init").unwrap());
+        let start = boot.find("import init").unwrap();
+        let paint = boot
+            .find("getEntriesByName('first-contentful-paint')")
+            .unwrap();
+        let fallback = boot.find("requestAnimationFrame").unwrap();
+        let hidden = boot.find("setTimeout(painted, 1000)").unwrap();
+        assert!(
+            paint < start && fallback < start && hidden < start,
+            "{boot}"
+        );
+        assert!(
+            boot.contains("observe({ type: 'paint', buffered: true })"),
+            "{boot}"
+        );
         assert!(boot.ends_with("await init();\n"));
     }
 
@@ -403,7 +429,7 @@ mod tests {
         let height = boot
             .find("postMessage(`pymxPYMx${id}xPYMxheightxPYMx")
             .unwrap();
-        let painted = boot.find("requestAnimationFrame").unwrap();
+        let painted = boot.find("setTimeout(painted, 1000)").unwrap();
         assert!(
             painted < height && height < boot.find("await init()").unwrap(),
             "after the first paint, before the app"
@@ -426,7 +452,7 @@ mod tests {
         let import = boot
             .find("await import('./a-1.js')")
             .expect("a dynamic import");
-        assert!(boot.find("requestAnimationFrame").unwrap() < import);
+        assert!(boot.find("first-contentful-paint").unwrap() < import);
         assert!(boot.contains("const init = bindings.default;\nconst wasm = await init("));
         assert!(boot.ends_with("window.wasmBindings = bindings;\n"));
         assert_eq!(
@@ -447,8 +473,7 @@ mod tests {
         let minified = "<!doctype html><html lang=zh-CN><meta charset=utf-8><title>x</title>\
             <script type=module>import init from './app-1.js';</script></head><body></body></html>";
         let html = render_page(minified, &page(true)).unwrap();
-        assert!(html.contains("<script type=\"module\" src=\"./boot-1.js\"></script>"));
-        assert!(inline_module_script(&html).is_none());
+        assert!(html.contains("<script type=\"module\">boot();</script>"));
         assert!(html.starts_with("<!doctype html><html data-embed lang=zh-CN>"));
     }
 

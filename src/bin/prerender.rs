@@ -1,12 +1,13 @@
 //! Trunk post-build hook (see `scripts/post-build.sh`): renders the app with Leptos SSR from the same
 //! data and components as the client, and writes `index.html` and `embed.html` into Trunk's staging
 //! folder, with the stylesheet inline and the CSP that allows it (also written to
-//! `content-security-policy.txt`, the header's value), the boot script as a file, and the share card
-//! (`share-<hash>.png`). The article text is then in the HTML at first paint; the wasm hydrates it.
+//! `content-security-policy.txt`, the header's value), the boot script inline (allowed by its hash
+//! too), and the share card (`share-<hash>.png`). The article text is then in the HTML at first
+//! paint; the wasm hydrates its interactive parts.
 
 use leptos::prelude::*;
 use ruzhou_story::prerender::{
-    boot_script, content_hash, inline_module_script, policy_with_style, render_page,
+    boot_script, content_hash, inline_module_script, policy_with_hashes, render_page,
     stylesheet_link, Page, Share,
 };
 use ruzhou_story::share;
@@ -22,12 +23,11 @@ fn main() {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path).expect("read the staged index.html");
 
-    // Trunk's inline boot script becomes a file, so the page needs no 'unsafe-inline'.
+    // Trunk's inline boot script, made to wait for the first paint; it stays inline (no request
+    // before the first paint), allowed by its hash like the stylesheet: no 'unsafe-inline'.
     let (_, _, code) =
         inline_module_script(&index).expect("Trunk's inline boot script in index.html");
-    let code = boot_script(code);
-    let boot = format!("boot-{}.js", content_hash(code.as_bytes()));
-    std::fs::write(dir.join(&boot), code).expect("write the boot script");
+    let boot = boot_script(code);
 
     // The share card, and where it will be: `og:image` must be an absolute URL, which only the
     // person who publishes the story knows.
@@ -48,12 +48,15 @@ fn main() {
     let alt = share::card_alt(&STORY);
     let json_ld = share::json_ld(&STORY, image.starts_with("http").then_some(image.as_str()));
 
-    // The stylesheet goes inline, allowed by its hash; the policy (the one a server should send as a
+    // The stylesheet goes inline, allowed by its hash (so does the boot script); the policy (the one a server should send as a
     // header too) is written beside the pages, so the header and the `<meta>` never differ.
     let (_, _, href) = stylesheet_link(&index).expect("Trunk's stylesheet <link> in index.html");
     let css_path = dir.join(href.trim_start_matches("./"));
     let css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
-    let policy = policy_with_style(&sha256_base64(css.as_bytes()));
+    let policy = policy_with_hashes(
+        &sha256_base64(css.as_bytes()),
+        &sha256_base64(boot.as_bytes()),
+    );
     std::fs::write(dir.join("content-security-policy.txt"), &policy).expect("write the policy");
     // Nothing loads the file any more.
     std::fs::remove_file(&css_path).expect("remove the inlined stylesheet");
@@ -70,7 +73,7 @@ fn main() {
             embed: embedded,
             csp: release.then_some(policy.as_str()),
             style: Some(&css),
-            boot_src: &boot,
+            boot: &boot,
             share: Some(Share {
                 image: &image,
                 alt: &alt,
