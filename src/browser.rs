@@ -343,10 +343,18 @@ impl Drop for Listeners {
     }
 }
 
-/// Calls `update` now and after every scroll and resize of the window, until the current reactive
-/// owner is cleaned up.
+/// Calls `update` once the page has next been laid out, then after every scroll and resize of the
+/// window, until the current reactive owner is cleaned up. (The first call comes with an
+/// IntersectionObserver's first report, delivered after the browser's own layout: it reads a
+/// layout that is already there, so starting never forces one.)
 pub fn use_scroll_and_resize(update: impl Fn() + Clone + 'static) {
-    update();
+    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+        let update = update.clone();
+        use_intersections(&[root], &[0.0], move |_| {
+            update();
+            false
+        });
+    }
     let scroll = window_event_listener(leptos::ev::scroll, {
         let update = update.clone();
         move |_| update()
@@ -401,6 +409,20 @@ pub fn is_framed() -> bool {
 /// The element with this id in the page.
 fn element_by_id(id: &str) -> Option<Element> {
     window().document()?.get_element_by_id(id)
+}
+
+/// Resolves after the microtasks queued so far have run (effects just created make their first run).
+pub async fn settled() {
+    let _ = js_sys::futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+}
+
+/// Resolves in a later task (a zero-delay timer): what follows runs after the browser had a chance
+/// to paint and handle input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = js_sys::futures::JsFuture::from(promise).await;
 }
 
 /// The page's elements matching a CSS `selector`, in document order.

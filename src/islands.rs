@@ -16,6 +16,10 @@
 //! settings, embed mode) and the replay signal. Each island's props are found from its root's
 //! `data-` attribute in the story data; nothing is serialised into the page. The words of the
 //! story are left out of this build's data (`build.rs`): none of these components reads them.
+//!
+//! Islands are hydrated in tasks of about
+//! [`TASK_BUDGET_MS`] each: a slow phone's main thread never has one long task to finish before it
+//! can answer the reader. Each task is a `performance.measure` named `hydrate` (`make bench`).
 
 use crate::browser;
 use crate::components::progress_bar::ProgressBar;
@@ -30,41 +34,88 @@ use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Position, PositionState, RenderHtml};
 use web_sys::Element;
 
+/// After this much work (ms, islands and their effects' first runs) a hydration task yields.
+pub const TASK_BUDGET_MS: f64 = 4.0;
+
+/// The island roots, in the order they are hydrated: the parts that read the layout (progress bar,
+/// section bar, scenes), then the counters, which write to it. Their observers report in that
+/// order, so in the task that delivers their first reports the readers find the layout the
+/// browser has just computed, and the counters' changes wait for the next frame's.
+const ROOTS: [&str; 2] = [
+    ".progress, .section-nav, .scene[data-scene]",
+    "[data-counter]",
+];
+
 /// Hydrates every island of the prerendered page under one root owner, kept for the page's life.
 pub fn hydrate() {
     // Effects and tasks run on wasm-bindgen-futures (an `Err` means it already was set up).
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new_root(None);
-    owner.with(|| {
-        let embedded = use_page(browser::prerendered_embed());
-        for page in browser::query_all(".page") {
-            browser::use_class(page, "embed", move || embedded.get());
-        }
-        for root in browser::query_all(".progress") {
-            island(root, || view! { <ProgressBar/> });
-        }
-        for root in browser::query_all(".section-nav") {
-            island(root, || view! { <SectionNav/> });
-        }
-        for root in browser::query_all(".scene[data-scene]") {
-            let scene = root
-                .get_attribute("data-scene")
-                .and_then(|name| graphics::by_name(&name))
-                .and_then(|spec| story::scene(spec.graphic));
-            if let Some(scene) = scene {
-                island(root, move || view! { <Scene scene=scene/> });
+    leptos::task::spawn_local(async move {
+        // The page's set-up, then each island, in tasks of about TASK_BUDGET_MS, the first one
+        // after the task that started the app.
+        browser::next_task().await;
+        let mut measure = Some(browser::Measure::start("hydrate"));
+        let mut started = browser::now_ms();
+        let roots = ROOTS
+            .iter()
+            .flat_map(|selector| browser::query_all(selector));
+        let mut jobs: Vec<Job> = vec![Job::Page, Job::PageClass];
+        jobs.extend(roots.into_iter().map(Job::Island));
+        let mut embedded = None;
+        for job in jobs {
+            if browser::now_ms() - started > TASK_BUDGET_MS {
+                drop(measure.take());
+                browser::next_task().await;
+                measure = Some(browser::Measure::start("hydrate"));
+                started = browser::now_ms();
             }
+            owner.with(|| match job {
+                Job::Page => embedded = Some(use_page(browser::prerendered_embed())),
+                Job::PageClass => {
+                    if let Some(embedded) = embedded {
+                        for page in browser::query_all(".page") {
+                            browser::use_class(page, "embed", move || embedded.get());
+                        }
+                    }
+                }
+                Job::Island(root) => hydrate_root(root),
+            });
+            // The effects it created make their first run in this task.
+            browser::settled().await;
         }
-        for root in browser::query_all("[data-counter]") {
-            if let Some(counter) = root
-                .get_attribute("data-counter")
-                .and_then(|id| story::find_counter(&id))
-            {
-                island(root, move || view! { <Counter counter=counter/> });
-            }
-        }
+        drop(measure);
+        // The islands live as long as the page.
+        std::mem::forget(owner);
     });
-    std::mem::forget(owner);
+}
+
+/// A step of the hydration.
+enum Job {
+    /// The page's set-up ([`use_page`]).
+    Page,
+    /// The page's `embed` class, kept in step with embed mode.
+    PageClass,
+    /// The island with this root element.
+    Island(Element),
+}
+
+/// Hydrates the island whose root element is `root` (see the table above).
+fn hydrate_root(root: Element) {
+    if let Some(id) = root.get_attribute("data-counter") {
+        if let Some(counter) = story::find_counter(&id) {
+            island(root, move || view! { <Counter counter=counter/> });
+        }
+    } else if let Some(name) = root.get_attribute("data-scene") {
+        let scene = graphics::by_name(&name).and_then(|spec| story::scene(spec.graphic));
+        if let Some(scene) = scene {
+            island(root, move || view! { <Scene scene=scene/> });
+        }
+    } else if root.class_list().contains("section-nav") {
+        island(root, || view! { <SectionNav/> });
+    } else if root.class_list().contains("progress") {
+        island(root, || view! { <ProgressBar/> });
+    }
 }
 
 /// Hydrates the view `f` renders onto `root`, the element the server rendered it as, and keeps it

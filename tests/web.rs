@@ -438,10 +438,15 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         );
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
         // Not framed: no pym.js child. The progress bar and the section bar each listen to
-        // scroll and resize; each of the 5 scenes observes its steps, except in embed mode,
-        // where scenes lie flat in their final state. Nothing else runs under reduced motion.
+        // scroll and resize, and take their first reading from an observer's first report; each
+        // of the 5 scenes observes its steps, except in embed mode, where scenes lie flat in
+        // their final state. Nothing else runs under reduced motion.
         let scenes = if embedded { 0 } else { 5 };
-        assert_eq!(browser::live_handles(), 2 + scenes, "embedded={embedded}");
+        assert_eq!(
+            browser::live_handles(),
+            2 * 2 + scenes,
+            "embedded={embedded}"
+        );
         drop(handle);
         assert_eq!(browser::live_handles(), 0, "unmount stops the listeners");
         parent.remove();

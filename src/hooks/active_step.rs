@@ -65,8 +65,8 @@ pub fn use_active_step(
                 active.set(step);
             }
         };
-        update();
-        // The scene is observed too: a jump that crosses no step's threshold still re-reads.
+        // The observer's first report (each target's state, in the next frame) makes the first
+        // reading; the scene is observed too: a jump that crosses no step's threshold still re-reads.
         browser::use_intersection_signal(&targets, &THRESHOLDS, update);
         if !reduced {
             browser::use_timeout(SETTLE_MS, move || animated.set(true));
