@@ -128,7 +128,8 @@ fn first_height() -> String {
 /// neither the text's first paint nor the largest one waits for the app or shares the network with
 /// it. The signal is the Paint Timing entry `first-contentful-paint`, reported when the frame is on
 /// screen; a browser without it waits for the next frame. Background tabs and hidden frames do not
-/// paint: there a timer starts the app after a second.
+/// paint: there a timer starts the app after a second. The start is marked (`app-boot`, User
+/// Timing): `make bench` measures the app's tasks from there.
 pub fn boot_script(trunk_code: &str) -> String {
     let trunk_code = dynamic_import(trunk_code);
     format!(
@@ -141,7 +142,8 @@ pub fn boot_script(trunk_code: &str) -> String {
          }} else {{\n    \
          requestAnimationFrame(() => setTimeout(painted, 0));\n  \
          }}\n  \
-         setTimeout(painted, 1000);\n}});\n{}{trunk_code}\n",
+         setTimeout(painted, 1000);\n}});\n\
+         performance.mark('app-boot');\n{}{trunk_code}\n",
         first_height()
     )
 }
