@@ -57,6 +57,14 @@ size=$(od -An -tu1 -j16 -N8 "$card" | awk '{ printf "%dx%d", $1*16777216+$2*6553
 [[ "$size" == "1200x630" ]] || fail "$card is $size, not 1200x630"
 (( $(stat -c %s "$card") < 150000 )) || fail "$card is $(stat -c %s "$card") bytes, over 150 000"
 
+# The hydrate build leaves the article's words out of the wasm (build.rs, src/islands.rs): the
+# served page has them. Every paragraph's first 8 characters must be absent from the wasm.
+paragraphs=$(perl -CSD -ne 'while (m{<p>([^<]{8})}g) { print "$1\n" }' dist/index.html)
+[[ -n "$paragraphs" ]] || fail "no paragraph found in dist/index.html"
+while IFS= read -r words; do
+  if grep -qF "$words" "$wasm"; then fail "the wasm carries the article's words: $words"; fi
+done <<<"$paragraphs"
+
 shopt -s nullglob
 for f in dist/*.html dist/*.js dist/*.css dist/*.wasm; do
   [[ -f "$f.br" && -f "$f.gz" ]] || fail "$f has no precompressed .br/.gz beside it"
