@@ -8,7 +8,7 @@ use crate::hooks::page::use_page;
 use crate::story::STORY;
 use leptos::prelude::*;
 
-/// Whether the page is in embed mode (provided by [`App`]): scenes lay out flat there, since a
+/// Whether the page is in embed mode (provided by [`use_page`]): scenes lay out flat there, since a
 /// self-sizing frame never scrolls and nothing in it can stick.
 #[derive(Clone, Copy, Debug)]
 pub struct EmbedMode(pub RwSignal<bool>);
