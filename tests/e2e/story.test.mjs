@@ -30,6 +30,9 @@ test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0
     assert.equal(c.digits, c.final, `${c.id} ends short`);
     assert.equal(c.face, c.label, `${c.id}: the visible text differs from its label`);
   }
+  // The progress bar (an island of its own) followed the reader to the end.
+  const scale = await page.$eval('.progress-bar', (bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+  assert.ok(scale > 0.99, `the progress bar shows ${scale} at the end`);
   const cls = await page.evaluate(() => window.__cls);
   assert.equal(cls.toFixed(3), '0.000', `layout shift ${cls}`);
   assert.deepEqual(problems, []);
