@@ -1,8 +1,8 @@
 //! Turning Trunk's `index.html` into the served pages: the app's HTML (rendered by Leptos SSR in
 //! `src/bin/prerender.rs`) in `<body>`, sharing metadata and JSON-LD from the story data in
-//! `<head>`, the stylesheet inline, Trunk's inline boot script moved to a file that loads the app
-//! after the first paint, no preloads, and the CSP (with the stylesheet's hash). Plain string work,
-//! unit-tested natively.
+//! `<head>`, the stylesheet inline, Trunk's inline boot script replaced by one that loads the app
+//! after the first paint, no preloads, and the CSP (with the hashes of the inline stylesheet and
+//! boot script). Plain string work, unit-tested natively.
 
 /// The Content-Security-Policy the page runs under (also sent as a `<meta>` in release builds).
 /// One source, `src/csp.txt`: the end-to-end tests and the benchmark read the same file, and a
