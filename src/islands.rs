@@ -60,9 +60,7 @@ pub fn hydrate() {
         let roots = ROOTS
             .iter()
             .flat_map(|selector| browser::query_all(selector));
-        let mut jobs: Vec<Job> = vec![Job::Page, Job::PageClass];
-        jobs.extend(roots.into_iter().map(Job::Island));
-        let mut embedded = None;
+        let jobs = std::iter::once(Job::Page).chain(roots.map(Job::Island));
         for job in jobs {
             if browser::now_ms() - started > TASK_BUDGET_MS {
                 drop(measure.take());
@@ -71,12 +69,10 @@ pub fn hydrate() {
                 started = browser::now_ms();
             }
             owner.with(|| match job {
-                Job::Page => embedded = Some(use_page(browser::prerendered_embed())),
-                Job::PageClass => {
-                    if let Some(embedded) = embedded {
-                        for page in browser::query_all(".page") {
-                            browser::use_class(page, "embed", move || embedded.get());
-                        }
+                Job::Page => {
+                    let embedded = use_page(browser::prerendered_embed());
+                    for page in browser::query_all(".page") {
+                        browser::use_class(page, "embed", move || embedded.get());
                     }
                 }
                 Job::Island(root) => hydrate_root(root),
@@ -92,10 +88,8 @@ pub fn hydrate() {
 
 /// A step of the hydration.
 enum Job {
-    /// The page's set-up ([`use_page`]).
+    /// The page's set-up ([`use_page`]) and its `embed` class, kept in step with embed mode.
     Page,
-    /// The page's `embed` class, kept in step with embed mode.
-    PageClass,
     /// The island with this root element.
     Island(Element),
 }

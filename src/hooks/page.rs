@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 /// Provides the [`Motion`] settings (unless a parent — the prerenderer, a test — already did) and
 /// [`EmbedMode`], starting in embed mode when `embedded`; then, in the browser, goes to the deep
-/// link's `#id` (client-rendered page only), marks the page as running (`<html data-app>`), switches embed mode on for `?embed=1` or any framed page, and when framed tells
-/// the parent its height (pym.js protocol, see [`browser::use_pym_child`]). Returns the embed-mode
-/// signal. Used by the page ([`crate::App`]) and by the hydrated page's islands
-/// ([`crate::islands`]).
+/// link's `#id` (client-rendered page only), marks the page as running (`<html data-app>`),
+/// switches embed mode on for `?embed=1` or any framed page, and when framed tells the parent its
+/// height (pym.js protocol, see [`browser::use_pym_child`]). Returns the embed-mode signal. Used by
+/// the page ([`crate::App`]) and by the hydrated page's islands (`crate::islands`).
 pub fn use_page(embedded: bool) -> RwSignal<bool> {
     if use_context::<Motion>().is_none() {
         provide_context(Motion::from_browser());
