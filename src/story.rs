@@ -169,16 +169,20 @@ impl Figure {
     }
 }
 
-/// A paragraph as plain text, counters at their final values.
-pub fn plain_text(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|i| match i {
+impl Inline {
+    /// The piece as plain text, a counter at its final value.
+    pub fn plain_text(&self) -> String {
+        match self {
             Inline::Text(t) => (*t).to_owned(),
             Inline::Counter(c) => c.final_text(),
             Inline::Gap => GAP_TEXT.to_owned(),
-        })
-        .collect()
+        }
+    }
+}
+
+/// A paragraph as plain text, counters at their final values.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(Inline::plain_text).collect()
 }
 
 /// How the gap left by the source is shown.
@@ -341,19 +345,14 @@ mod tests {
         }
     }
 
-    /// Every run of text with figures: paragraphs and scene steps, in reading order, with their
-    /// section's id.
-    fn texts() -> Vec<(&'static str, &'static [Inline])> {
+    /// Every run of text with figures: paragraphs and scene steps, in reading order.
+    fn texts() -> Vec<&'static [Inline]> {
         let mut out = Vec::new();
-        for s in STORY.sections {
-            for b in s.blocks {
-                match b {
-                    Block::Paragraph(p) => out.push((s.id, *p)),
-                    Block::Scene(scene) => {
-                        out.extend(scene.steps.iter().map(|st| (s.id, st.inlines)))
-                    }
-                    _ => {}
-                }
+        for b in STORY.sections.iter().flat_map(|s| s.blocks) {
+            match b {
+                Block::Paragraph(p) => out.push(*p),
+                Block::Scene(scene) => out.extend(scene.steps.iter().map(|st| st.inlines)),
+                _ => {}
             }
         }
         out
@@ -437,32 +436,25 @@ mod tests {
     #[test]
     fn every_figure_stands_in_its_source_sentence() {
         let mut checked = 0;
-        for (_, p) in texts() {
-            {
-                let text = plain_text(p);
-                let mut at = 0;
-                for inline in p.iter() {
-                    let shown = match inline {
-                        Inline::Text(t) => (*t).to_owned(),
-                        Inline::Gap => GAP_TEXT.to_owned(),
-                        Inline::Counter(c) => {
-                            let shown = c.final_text();
-                            let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-                            let end = text[at..]
-                                .find('。')
-                                .map_or(text.len(), |i| at + i + '。'.len_utf8());
-                            let sentence = text[start..end].trim_start_matches("……");
-                            assert!(
-                                sentence.contains(&shown) && in_source(sentence),
-                                "`{}` ({shown}): {sentence}",
-                                c.id
-                            );
-                            checked += 1;
-                            shown
-                        }
-                    };
-                    at += shown.len();
+        for p in texts() {
+            let text = plain_text(p);
+            let mut at = 0;
+            for inline in p.iter() {
+                let shown = inline.plain_text();
+                if let Inline::Counter(c) = inline {
+                    let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+                    let end = text[at..]
+                        .find('。')
+                        .map_or(text.len(), |i| at + i + '。'.len_utf8());
+                    let sentence = text[start..end].trim_start_matches("……");
+                    assert!(
+                        sentence.contains(&shown) && in_source(sentence),
+                        "`{}` ({shown}): {sentence}",
+                        c.id
+                    );
+                    checked += 1;
                 }
+                at += shown.len();
             }
         }
         assert_eq!(checked, COUNTERS.len());
