@@ -12,14 +12,17 @@ WASM_BROTLI_BUDGET=${WASM_BROTLI_BUDGET:-70000}
 FIRST_VIEW_BUDGET=${FIRST_VIEW_BUDGET:-90000}
 
 fail() { echo "check-release: $*" >&2; exit 1; }
+# The base64 SHA-256 of the inline content that the Perl pattern $2 captures in file $1 (what a CSP
+# hash allows).
+inline_sha256() { perl -0777 -ne "print \$1 if m{$2}s" "$1" | openssl dgst -sha256 -binary | base64; }
 [[ -f dist/index.html ]] || fail "dist/index.html is missing: run trunk build --release"
 wasm=$(ls dist/*_bg.wasm 2>/dev/null | head -n1) || true
 [[ -n "$wasm" ]] || fail "no wasm in dist/"
 ls dist/*.js >/dev/null 2>&1 || fail "no JS glue in dist/"
 
 # The policy: src/csp.txt plus the hashes of the one inline stylesheet and the one inline (boot)
-# script, written by the build to
-# dist/content-security-policy.txt (what the server sends as a header, and the pages' <meta>).
+# script, written by the build to dist/content-security-policy.txt (what the server sends as a
+# header, and the pages' <meta>).
 [[ -f dist/content-security-policy.txt ]] || fail "dist/content-security-policy.txt is missing"
 CSP=$(cat dist/content-security-policy.txt)
 [[ "$(sed -E "s/ 'sha256-[A-Za-z0-9+\/=]+'//g" <<<"$CSP")" == "$(cat src/csp.txt)" ]] \
@@ -38,13 +41,13 @@ for page in index.html embed.html; do
   inline=$(grep -oE '<script[^>]*>' "dist/$page" | grep -v 'type="application/ld+json"' | grep -v ' src=' | sort | uniq -c)
   [[ "$(awk '{s+=$1} END {print s}' <<<"$inline")" == 1 && "$inline" == *'<script type="module">' ]] \
     || fail "dist/$page: not exactly one inline script (the boot script): $inline"
-  hash=$(perl -0777 -ne 'print $1 if m{<script type="module">(.*?)</script>}s' "dist/$page" | openssl dgst -sha256 -binary | base64)
+  hash=$(inline_sha256 "dist/$page" '<script type="module">(.*?)</script>')
   [[ "$CSP" == *"'sha256-$hash'"* ]] || fail "dist/$page: its boot script (sha256-$hash) is not the one the CSP allows"
   grep -q '<meta property="og:image" content="[^"]*share-[0-9a-f]*\.png">' "dist/$page" || fail "dist/$page has no og:image"
   if grep -qiE '<[a-z][^>]* style=' "dist/$page"; then fail "dist/$page has a style attribute"; fi
   # One inline stylesheet (the first paint needs no other request), allowed by its hash.
   [[ "$(grep -o '<style' "dist/$page" | wc -l)" == 1 ]] || fail "dist/$page: not exactly one <style>"
-  hash=$(perl -0777 -ne 'print $1 if m{<style>(.*?)</style>}s' "dist/$page" | openssl dgst -sha256 -binary | base64)
+  hash=$(inline_sha256 "dist/$page" '<style>(.*?)</style>')
   [[ "$CSP" == *"'sha256-$hash'"* ]] || fail "dist/$page: its <style> (sha256-$hash) is not the one the CSP allows"
   if grep -qE '<link[^>]*rel="?(modulepreload|stylesheet)' "dist/$page"; then fail "dist/$page still links a stylesheet or preloads a module"; fi
   if grep -qiE '<[a-z][^>]* on[a-z]+=' "dist/$page"; then fail "dist/$page has an inline event handler"; fi
