@@ -312,6 +312,11 @@ pub fn use_timeout(ms: u32, f: impl FnOnce() + 'static) {
     own(gloo_timers::callback::Timeout::new(ms, f));
 }
 
+/// The page's root element, `<html>`.
+fn root_element() -> Option<Element> {
+    window().document()?.document_element()
+}
+
 /// The viewport height in CSS pixels.
 pub fn viewport_height() -> f64 {
     window()
@@ -348,7 +353,7 @@ impl Drop for Listeners {
 /// IntersectionObserver's first report, delivered after the browser's own layout: it reads a
 /// layout that is already there, so starting never forces one.)
 pub fn use_scroll_and_resize(update: impl Fn() + Clone + 'static) {
-    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+    if let Some(root) = root_element() {
         let update = update.clone();
         use_intersections(&[root], &[0.0], move |_| {
             update();
@@ -379,7 +384,7 @@ pub fn scroll_to_hash() {
 
 /// Marks the page as running (`<html data-app>`): the stylesheet turns smooth scrolling on.
 pub fn mark_running() {
-    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+    if let Some(html) = root_element() {
         let _ = html.set_attribute("data-app", "");
     }
 }
@@ -447,10 +452,7 @@ pub fn use_class(el: Element, name: &'static str, on: impl Fn() -> bool + 'stati
 
 /// Whether the served HTML is the prerendered embed page (`<html data-embed>`).
 pub fn prerendered_embed() -> bool {
-    window()
-        .document()
-        .and_then(|d| d.document_element())
-        .is_some_and(|html| html.has_attribute("data-embed"))
+    root_element().is_some_and(|html| html.has_attribute("data-embed"))
 }
 
 /// The page's content height in CSS pixels, as pym.js measures it (`body.offsetHeight`).
@@ -576,12 +578,11 @@ pub fn element_tops(ids: &[&str]) -> Vec<f64> {
 
 /// How far the reader has scrolled through the document, 0 to 1 (see [`scroll_fraction`]).
 pub fn scroll_progress() -> f64 {
-    let w = window();
-    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+    let Some(root) = root_element() else {
         return 0.0;
     };
     scroll_fraction(
-        w.scroll_y().unwrap_or(0.0),
+        window().scroll_y().unwrap_or(0.0),
         f64::from(root.scroll_height()),
         viewport_height(),
     )
