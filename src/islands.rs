@@ -22,11 +22,13 @@
 //! can answer the reader. Each task is a `performance.measure` named `hydrate` (`make bench`).
 
 use crate::browser;
+use crate::components::app::EmbedMode;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::scene::Scene;
 use crate::components::section_nav::SectionNav;
 use crate::graphics;
 use crate::hooks::page::use_page;
+use crate::motion::Motion;
 use crate::story;
 use crate::Counter;
 use leptos::prelude::*;
@@ -37,13 +39,20 @@ use web_sys::Element;
 /// After this much work (ms, islands and their effects' first runs) a hydration task yields.
 pub const TASK_BUDGET_MS: f64 = 4.0;
 
-/// The island roots, in the order they are hydrated: the parts that read the layout (progress bar,
-/// section bar, scenes), then the counters, which write to it. Their observers report in that
-/// order, so in the task that delivers their first reports the readers find the layout the
-/// browser has just computed, and the counters' changes wait for the next frame's.
-const ROOTS: [&str; 2] = [
-    ".progress, .section-nav, .scene[data-scene]",
-    "[data-counter]",
+/// The islands, in the order they are hydrated: a root's selector, and what hydrates such a root.
+/// The parts that read the layout (progress bar, section bar, scenes) come first, then the
+/// counters, which write to it: their observers report in that order, so in the task that delivers
+/// their first reports the readers find the layout the browser has just computed, and the
+/// counters' changes wait for the next frame's.
+///
+/// Each kind is its own function, called through this table: neither rustc nor wasm-opt can inline
+/// an indirect call, so each view stays a function of its own, which the browser compiles (lazily,
+/// on the main thread) in the task that first needs it, not all together in the first task.
+const ISLANDS: [(&str, fn(Element)); 4] = [
+    (".progress", progress_bar),
+    (".section-nav", section_nav),
+    (".scene[data-scene]", scene),
+    ("[data-counter]", counter),
 ];
 
 /// Hydrates every island of the prerendered page under one root owner, kept for the page's life.
@@ -57,11 +66,13 @@ pub fn hydrate() {
         browser::next_task().await;
         let mut measure = Some(browser::Measure::start("hydrate"));
         let mut started = browser::now_ms();
-        let roots = ROOTS
-            .iter()
-            .flat_map(|selector| browser::query_all(selector));
-        let jobs = std::iter::once(Job::Page).chain(roots.map(Job::Island));
-        for job in jobs {
+        let islands = ISLANDS.iter().flat_map(|&(selector, build)| {
+            browser::query_all(selector)
+                .into_iter()
+                .map(move |root| Job::Island(build, root))
+        });
+        let page = [Job::Motion, Job::Page, Job::EmbedClass];
+        for job in page.into_iter().chain(islands) {
             if browser::now_ms() - started > TASK_BUDGET_MS {
                 drop(measure.take());
                 browser::next_task().await;
@@ -69,13 +80,12 @@ pub fn hydrate() {
                 started = browser::now_ms();
             }
             owner.with(|| match job {
+                Job::Motion => provide_context(Motion::from_browser()),
                 Job::Page => {
-                    let embedded = use_page(browser::prerendered_embed());
-                    for page in browser::query_all(".page") {
-                        browser::use_class(page, "embed", move || embedded.get());
-                    }
+                    use_page(browser::prerendered_embed());
                 }
-                Job::Island(root) => hydrate_root(root),
+                Job::EmbedClass => embed_class(),
+                Job::Island(build, root) => build(root),
             });
             // The effects it created make their first run in this task.
             browser::settled().await;
@@ -88,27 +98,48 @@ pub fn hydrate() {
 
 /// A step of the hydration.
 enum Job {
-    /// The page's set-up ([`use_page`]) and its `embed` class, kept in step with embed mode.
+    /// The reader's [`Motion`] settings, on their own: the first job runs the reactive system's
+    /// code for the first time, which the browser compiles then.
+    Motion,
+    /// The rest of the page's set-up ([`use_page`], which finds the motion settings provided).
     Page,
-    /// The island with this root element.
-    Island(Element),
+    /// The page's `embed` class ([`embed_class`]).
+    EmbedClass,
+    /// An island: what hydrates it (from [`ISLANDS`]), and its root element.
+    Island(fn(Element), Element),
 }
 
-/// Hydrates the island whose root element is `root` (see the table above).
-fn hydrate_root(root: Element) {
-    if let Some(id) = root.get_attribute("data-counter") {
-        if let Some(counter) = story::find_counter(&id) {
-            island(root, move || view! { <Counter counter=counter/> });
-        }
-    } else if let Some(name) = root.get_attribute("data-scene") {
-        let scene = graphics::by_name(&name).and_then(|spec| story::scene(spec.graphic));
-        if let Some(scene) = scene {
-            island(root, move || view! { <Scene scene=scene/> });
-        }
-    } else if root.class_list().contains("section-nav") {
-        island(root, || view! { <SectionNav/> });
-    } else if root.class_list().contains("progress") {
-        island(root, || view! { <ProgressBar/> });
+/// Keeps the page's `embed` class in step with embed mode (set up by [`use_page`]).
+fn embed_class() {
+    let EmbedMode(embedded) = expect_context();
+    for page in browser::query_all(".page") {
+        browser::use_class(page, "embed", move || embedded.get());
+    }
+}
+
+/// The reading-progress bar.
+fn progress_bar(root: Element) {
+    island(root, || view! { <ProgressBar/> });
+}
+
+/// The section bar, with the replay button.
+fn section_nav(root: Element) {
+    island(root, || view! { <SectionNav/> });
+}
+
+/// A scene, found by its `data-scene` graphic name.
+fn scene(root: Element) {
+    let name = root.get_attribute("data-scene").unwrap_or_default();
+    if let Some(scene) = graphics::by_name(&name).and_then(|spec| story::scene(spec.graphic)) {
+        island(root, move || view! { <Scene scene=scene/> });
+    }
+}
+
+/// A counter, found by its `data-counter` id.
+fn counter(root: Element) {
+    let id = root.get_attribute("data-counter").unwrap_or_default();
+    if let Some(counter) = story::find_counter(&id) {
+        island(root, move || view! { <Counter counter=counter/> });
     }
 }
 
