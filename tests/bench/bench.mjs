@@ -4,8 +4,8 @@
 //    best-practices ≥ 96, SEO 100, TBT 0 ms, CLS 0.000, LCP and FCP within 5 % of the bare static
 //    page of the article (the same HTML with its CSS inline and no script at all: the physical
 //    limit), interleaved runs in the same session;
-//  - start-up at 4× CPU: no task running the app over 25 ms (from a trace), long tasks while the
-//    counters and scenes run, memory.
+//  - start-up at 4× CPU: no task running the app over 25 ms (from traces, median of 3 loads), long
+//    tasks while the counters and scenes run, memory.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -120,30 +120,67 @@ goal('CLS 0.000', s.cls.toFixed(3) === '0.000', s.cls.toFixed(3));
 // --- start-up tasks, long tasks and memory while the counters run (4× CPU) -----------------------
 // Start-up is read from a Chromium trace: every main-thread task from the boot script's start (its
 // User Timing mark `app-boot`, after the first contentful paint) until a second after the app
-// started. A task "runs the app" when
-// it runs script (the glue, the wasm's compilation, timers, microtasks); the others are the
-// browser's own style, layout and paint.
+// started. A task "runs the app" when it runs script (the glue, the wasm's instantiation, timers,
+// microtasks); the others are the browser's own style, layout and paint. The longest such task
+// varies about 1.5× between loads on a shared machine (the CPU throttling pauses the thread in
+// slices), so, like Lighthouse's figures, the goal is on the median of STARTUP_RUNS fresh loads;
+// every load's figure is printed.
 const SCRIPT = /^(TimerFire|FunctionCall|RunMicrotasks|EvaluateScript|v8\.evaluateModule|v8\.compileModule|v8\.wasm\.|V8\.)/;
-const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
-const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await page.addInitScript(() => {
-  window.__long = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
-  addEventListener('TrunkApplicationStarted', (e) => {
-    window.__started = performance.now();
-    window.__wasm = e.detail.wasm;
-    console.debug('bench: app started');
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS || 3);
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+
+// A fresh browser and phone-sized page at 4× CPU, the app's start announced on the console.
+async function phonePage() {
+  const browser = await chromium.launch({ executablePath: CHROME, args: launchArgs });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__started = performance.now();
+      window.__wasm = e.detail.wasm;
+      console.debug('bench: app started');
+    });
   });
-});
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
-await page.goto(`${origin}/`);
-// Waiting on a console message, not on a page function: Playwright's injected script would run on
-// the page's main thread inside the traced window (a 35–65 ms task at 4× CPU).
-await page.waitForEvent('console', { predicate: (m) => m.text() === 'bench: app started', timeout: 30000 });
-await page.waitForTimeout(1000);
-const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  return { browser, page };
+}
+
+// One traced load: the longest task running the app and the longest browser-only task (ms, with
+// their largest parts), and the `hydrate` measures. Leaves the page open for what follows.
+async function tracedStart(browser, page) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  await page.goto(`${origin}/`);
+  // Waiting on a console message, not on a page function: Playwright's injected script would run on
+  // the page's main thread inside the traced window (a 35–65 ms task at 4× CPU).
+  await page.waitForEvent('console', { predicate: (m) => m.text() === 'bench: app started', timeout: 30000 });
+  await page.waitForTimeout(1000);
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  const thread = trace.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const main = trace.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const boot = trace.find((e) => e.name === 'app-boot');
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.ts + e.dur >= (boot?.ts ?? Infinity)).map((task) => {
+    const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const parts = {};
+    for (const e of inside) parts[e.name] = Math.max(parts[e.name] ?? 0, e.dur / 1000);
+    const top = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
+    return { ms: task.dur / 1000, app: inside.some((e) => SCRIPT.test(e.name)), top: top.join(', ') };
+  });
+  const longest = (list) => list.reduce((a, t) => (t.ms > a.ms ? t : a), { ms: 0, top: '' });
+  const hydrate = await page.evaluate(() => performance.getEntriesByName('hydrate', 'measure').map((e) => e.duration));
+  return { booted: Boolean(boot), app: longest(tasks.filter((t) => t.app)), browser: longest(tasks.filter((t) => !t.app)), hydrate };
+}
+
+const starts = [];
+for (let i = 0; i < STARTUP_RUNS - 1; i++) {
+  const { browser, page } = await phonePage();
+  starts.push(await tracedStart(browser, page));
+  await browser.close();
+}
+// The last load goes on: a full scroll with every counter running.
+const { browser, page } = await phonePage();
+starts.push(await tracedStart(browser, page));
 const countingFrom = await page.evaluate(() => performance.now());
 const height = await page.evaluate(() => document.documentElement.scrollHeight);
 for (let y = 0; y < height; y += 300) {
@@ -156,33 +193,21 @@ const m = await page.evaluate((from) => ({
   wasm: window.__wasm.memory.buffer.byteLength,
   heap: performance.memory?.usedJSHeapSize ?? 0,
   started: window.__started,
-  hydrate: performance.getEntriesByName('hydrate', 'measure').map((e) => e.duration),
 }), countingFrom);
 await browser.close();
 server.close();
 
-const thread = trace.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
-const main = trace.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
-const boot = trace.find((e) => e.name === 'app-boot');
-const tasks = main.filter((e) => e.name === 'RunTask' && e.ts + e.dur >= (boot?.ts ?? Infinity)).map((task) => {
-  const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-  const parts = {};
-  for (const e of inside) parts[e.name] = Math.max(parts[e.name] ?? 0, e.dur / 1000);
-  const top = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
-  return { ms: task.dur / 1000, app: inside.some((e) => SCRIPT.test(e.name)), top: top.join(', ') };
-});
-const longest = (list) => list.reduce((a, t) => (t.ms > a.ms ? t : a), { ms: 0, top: '' });
-const appTask = longest(tasks.filter((t) => t.app));
-const browserTask = longest(tasks.filter((t) => !t.app));
-const appLongest = appTask.ms;
+const appLongest = median(starts.map((r) => r.app.ms));
+const typical = starts.find((r) => r.app.ms === appLongest);
+const hydrate = starts.flatMap((r) => r.hydrate);
 console.log('\nmain thread and memory (Chromium, 4× CPU throttling, 390×844, full scroll with every counter running)');
-console.log(`  app started at ${m.started.toFixed(0)} ms; hydration in ${m.hydrate.length} tasks (measure "hydrate"), longest ${Math.max(...m.hydrate).toFixed(1)} ms`);
-console.log(`  start-up (trace, from the boot script's start after the first paint), the longest tasks:`);
-console.log(`    running the app: ${appTask.ms.toFixed(1)} ms (${appTask.top})`);
-console.log(`    style/layout/paint only: ${browserTask.ms.toFixed(1)} ms (${browserTask.top})`);
+console.log(`  app started at ${m.started.toFixed(0)} ms (last load); hydration in ${(hydrate.length / starts.length).toFixed(1)} tasks a load (measure "hydrate"), longest ${Math.max(...hydrate).toFixed(1)} ms`);
+console.log(`  start-up (trace, from the boot script's start after the first paint), the longest tasks, median of ${starts.length} loads:`);
+console.log(`    running the app: ${appLongest.toFixed(1)} ms (${typical.app.top}); each load: ${starts.map((r) => r.app.ms.toFixed(1)).join(', ')} ms`);
+console.log(`    style/layout/paint only: ${median(starts.map((r) => r.browser.ms)).toFixed(1)} ms; each load: ${starts.map((r) => r.browser.ms.toFixed(1)).join(', ')} ms`);
 console.log(`  long tasks while counters and scenes run: ${m.counting.length ? m.counting.join(', ') + ' ms' : 'none'}`);
 console.log(`  wasm linear memory: ${(m.wasm / 1024).toFixed(0)} KiB; JS heap used: ${(m.heap / 1024 / 1024).toFixed(1)} MiB`);
-goal('start-up: no task running the app over 25 ms at 4× CPU', boot && appLongest > 0 && appLongest <= 25, `${appLongest.toFixed(1)} ms`);
+goal(`start-up: no task running the app over 25 ms at 4× CPU (median of ${starts.length} loads)`, starts.every((r) => r.booted) && appLongest > 0 && appLongest <= 25, `${appLongest.toFixed(1)} ms`);
 goal('no long task over 50 ms while counters run', m.counting.every((d) => d <= 50), m.counting.length ? `max ${Math.max(...m.counting)} ms` : 'none');
 goal('wasm memory stays small (≤ 2 MiB)', m.wasm <= 2 * 1024 * 1024, `${(m.wasm / 1024).toFixed(0)} KiB`);
 
