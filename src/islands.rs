@@ -39,6 +39,9 @@ use web_sys::Element;
 /// After this much work (ms, islands and their effects' first runs) a hydration task yields.
 pub const TASK_BUDGET_MS: f64 = 4.0;
 
+/// What hydrates an island, given its root element.
+type Hydrate = fn(Element);
+
 /// The islands, in the order they are hydrated: a root's selector, and what hydrates such a root.
 /// The parts that read the layout (progress bar, section bar, scenes) come first, then the
 /// counters, which write to it: their observers report in that order, so in the task that delivers
@@ -48,7 +51,7 @@ pub const TASK_BUDGET_MS: f64 = 4.0;
 /// Each kind is its own function, called through this table: neither rustc nor wasm-opt can inline
 /// an indirect call, so each view stays a function of its own, which the browser compiles (lazily,
 /// on the main thread) in the task that first needs it, not all together in the first task.
-const ISLANDS: [(&str, fn(Element)); 4] = [
+const ISLANDS: [(&str, Hydrate); 4] = [
     (".progress", progress_bar),
     (".section-nav", section_nav),
     (".scene[data-scene]", scene),
@@ -106,7 +109,7 @@ enum Job {
     /// The page's `embed` class ([`embed_class`]).
     EmbedClass,
     /// An island: what hydrates it (from [`ISLANDS`]), and its root element.
-    Island(fn(Element), Element),
+    Island(Hydrate, Element),
 }
 
 /// Keeps the page's `embed` class in step with embed mode (set up by [`use_page`]).
