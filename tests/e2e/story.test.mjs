@@ -87,6 +87,24 @@ test('replay: keyboard-reachable, counts again and lands exactly', async () => {
   await context.close();
 });
 
+test('the replay control waits in its place: showing it changes no layout', async () => {
+  const bar = (page) => page.evaluate(() => [document.querySelector('.section-nav ul'), document.querySelector('.replay')]
+    .map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }));
+  let context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  let page = await context.newPage();
+  await page.goto(server.url);
+  const before = await bar(page);
+  assert.equal(await page.isVisible('.replay'), false, 'nothing to press without the app');
+  await context.close();
+  context = await browser.newContext(PHONE);
+  page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.replay:not([hidden])');
+  assert.deepEqual(await bar(page), before, 'the section links and the button where they were');
+  assert.equal(await page.isVisible('.replay'), true);
+  await context.close();
+});
+
 test('a tab put in the background mid-count shows exact finals when it comes back', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
