@@ -9,7 +9,7 @@
 //! handles, and the non-`Send` web-sys objects stay in this file ([`own`]).
 //!
 //! ```ignore
-//! Effect::new(move |_| {
+//! browser::effect(move || {
 //!     let Some(el) = node.get() else { return };
 //!     browser::use_visibility(&el, move |seen| { /* … */ true });
 //! });
@@ -443,9 +443,22 @@ pub fn query_all(selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// An effect ([`Effect::new`](leptos::prelude::Effect::new)) that returns nothing, made from one
+/// boxed closure type: Leptos's effect loop is then one function in the wasm, not a copy for each
+/// effect's closure (1 to 3 KB each, which the browser compiles, on the main thread, the first
+/// time that effect runs). Runs `f` after the current render, and again when what it read changes.
+pub fn effect(f: impl FnMut() + 'static) {
+    boxed_effect(Box::new(f));
+}
+
+/// [`effect`]'s one instance of `Effect::new`.
+fn boxed_effect(mut f: Box<dyn FnMut()>) {
+    leptos::prelude::Effect::new(move |_| f());
+}
+
 /// Keeps the class `name` of `el` in step with `on`, from now until the current owner is cleaned up.
 pub fn use_class(el: Element, name: &'static str, on: impl Fn() -> bool + 'static) {
-    leptos::prelude::Effect::new(move |_| {
+    effect(move || {
         let _ = el.class_list().toggle_with_force(name, on());
     });
 }

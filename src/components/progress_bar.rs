@@ -17,7 +17,7 @@ pub fn scale_x(fraction: f64) -> String {
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let bar = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    browser::effect(move || {
         let Some(el) = bar.get() else { return };
         let update = move || {
             let style = web_sys::HtmlElement::style(&el);

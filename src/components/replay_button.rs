@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn ReplayButton() -> impl IntoView {
     let motion = expect_context::<Motion>();
     let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(!motion.reduced));
+    crate::browser::effect(move || ready.set(!motion.reduced));
     view! {
         <button
             type="button"

@@ -31,7 +31,7 @@ pub fn SectionNav() -> impl IntoView {
     let ids: Vec<&'static str> = linked.iter().map(|(id, _)| *id).collect();
     let current = RwSignal::new(None::<usize>);
     let nav = NodeRef::<leptos::html::Nav>::new();
-    Effect::new(move |_| {
+    browser::effect(move || {
         let Some(bar) = nav.get() else { return };
         let ids = ids.clone();
         let update = move || {

@@ -37,7 +37,7 @@ pub fn use_active_step(
     let last = count.saturating_sub(1);
     let active = RwSignal::new(last);
     let animated = RwSignal::new(false);
-    Effect::new(move |_| {
+    browser::effect(move || {
         if flat.get() {
             active.set(last);
             animated.set(false);

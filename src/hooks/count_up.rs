@@ -101,7 +101,7 @@ pub fn use_count_up(
     };
 
     // Runs again on each replay: the observer and animation of the run before stop first.
-    Effect::new(move |_| {
+    browser::effect(move || {
         let replay = motion.replays.get() > 0;
         let Some(el) = node.get() else { return };
         if motion.reduced {

@@ -18,7 +18,7 @@ pub fn use_page(embedded: bool) -> RwSignal<bool> {
     let embedded = RwSignal::new(embedded);
     provide_context(EmbedMode(embedded));
     // Browser-only set-up, after the first render (effects never run on the server).
-    Effect::new(move |_| {
+    browser::effect(move || {
         // A page drawn in the browser (`csr`) did not exist when the browser looked for `#id`: go
         // there now. A prerendered page had it, and the reader may have scrolled on since.
         if !cfg!(feature = "hydrate") {
