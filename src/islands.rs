@@ -12,14 +12,13 @@
 //! | `.scene[data-scene]` | [`Scene`] (its steps' sentences stay the server's) |
 //! | `[data-counter]` | [`Counter`] (in paragraphs, scene steps and the summary) |
 //!
-//! They share one reactive owner, so they share the context [`use_page`] provides (motion
-//! settings, embed mode) and the replay signal. Each island's props are found from its root's
+//! They share one reactive owner, so they share the page's contexts (the [`Motion`] settings with
+//! the replay signal, and the embed mode [`use_page`] provides). Each island's props are found from its root's
 //! `data-` attribute in the story data; nothing is serialised into the page. The words of the
 //! story are left out of this build's data (`build.rs`): none of these components reads them.
 //!
-//! Islands are hydrated in tasks of about
-//! [`TASK_BUDGET_MS`] each: a slow phone's main thread never has one long task to finish before it
-//! can answer the reader. Each task is a `performance.measure` named `hydrate` (`make bench`).
+//! The page's set-up and the islands are hydrated in tasks of about [`TASK_BUDGET_MS`] each: a
+//! slow phone's main thread never has one long task to finish before it can answer the reader. Each task is a `performance.measure` named `hydrate` (`make bench`).
 
 use crate::browser;
 use crate::components::app::EmbedMode;

@@ -1,5 +1,6 @@
 //! The control that replays the counters.
 
+use crate::browser;
 use crate::motion::Motion;
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn ReplayButton() -> impl IntoView {
     let motion = expect_context::<Motion>();
     let ready = RwSignal::new(false);
-    crate::browser::effect(move || ready.set(!motion.reduced));
+    browser::effect(move || ready.set(!motion.reduced));
     view! {
         <button
             type="button"
