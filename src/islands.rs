@@ -12,13 +12,15 @@
 //! | `.scene[data-scene]` | [`Scene`] (its steps' sentences stay the server's) |
 //! | `[data-counter]` | [`Counter`] (in paragraphs, scene steps and the summary) |
 //!
-//! They share one reactive owner, so they share the page's contexts (the [`Motion`] settings with
-//! the replay signal, and the embed mode [`use_page`] provides). Each island's props are found from its root's
-//! `data-` attribute in the story data; nothing is serialised into the page. The words of the
-//! story are left out of this build's data (`build.rs`): none of these components reads them.
+//! They share one reactive owner, so they share the page's contexts (the [`crate::Motion`]
+//! settings with the replay signal, and the embed mode [`use_page`] provides). Each island's props
+//! are found from its root's `data-` attribute in the story data; nothing is serialised into the
+//! page. The words of the story are left out of this build's data (`build.rs`): none of these
+//! components reads them.
 //!
 //! The page's set-up and the islands are hydrated in tasks of about [`TASK_BUDGET_MS`] each: a
-//! slow phone's main thread never has one long task to finish before it can answer the reader. Each task is a `performance.measure` named `hydrate` (`make bench`).
+//! slow phone's main thread never has one long task to finish before it can answer the reader.
+//! Each task is a `performance.measure` named `hydrate` (`make bench`).
 
 use crate::browser;
 use crate::components::app::EmbedMode;
@@ -26,8 +28,7 @@ use crate::components::progress_bar::ProgressBar;
 use crate::components::scene::Scene;
 use crate::components::section_nav::SectionNav;
 use crate::graphics;
-use crate::hooks::page::use_page;
-use crate::motion::Motion;
+use crate::hooks::page::{provide_motion, use_page};
 use crate::story;
 use crate::Counter;
 use leptos::prelude::*;
@@ -82,7 +83,7 @@ pub fn hydrate() {
                 started = browser::now_ms();
             }
             owner.with(|| match job {
-                Job::Motion => provide_context(Motion::from_browser()),
+                Job::Motion => provide_motion(),
                 Job::Page => {
                     use_page(browser::prerendered_embed());
                 }
@@ -100,8 +101,8 @@ pub fn hydrate() {
 
 /// A step of the hydration.
 enum Job {
-    /// The reader's [`Motion`] settings, on their own: the first job runs the reactive system's
-    /// code for the first time, which the browser compiles then.
+    /// The reader's [`crate::Motion`] settings ([`provide_motion`]), on their own: the first job
+    /// runs the reactive system's code for the first time, which the browser compiles then.
     Motion,
     /// The rest of the page's set-up ([`use_page`], which finds the motion settings provided).
     Page,

@@ -5,16 +5,14 @@ use crate::motion::Motion;
 use crate::{browser, embed};
 use leptos::prelude::*;
 
-/// Provides the [`Motion`] settings (unless a parent — the prerenderer, a test — already did) and
-/// [`EmbedMode`], starting in embed mode when `embedded`; then, in the browser, goes to the deep
-/// link's `#id` (client-rendered page only), marks the page as running (`<html data-app>`),
-/// switches embed mode on for `?embed=1` or any framed page, and when framed tells the parent its
-/// height (pym.js protocol, see [`browser::use_pym_child`]). Returns the embed-mode signal. Used by
+/// Provides the [`Motion`] settings ([`provide_motion`]) and [`EmbedMode`], starting in embed mode
+/// when `embedded`; then, in the browser, goes to the deep link's `#id` (client-rendered page
+/// only), marks the page as running (`<html data-app>`), switches embed mode on for `?embed=1` or
+/// any framed page, and when framed tells the parent its height (pym.js protocol, see
+/// [`browser::use_pym_child`]). Returns the embed-mode signal. Used by
 /// the page ([`crate::App`]) and by the hydrated page's islands (`crate::islands`).
 pub fn use_page(embedded: bool) -> RwSignal<bool> {
-    if use_context::<Motion>().is_none() {
-        provide_context(Motion::from_browser());
-    }
+    provide_motion();
     let embedded = RwSignal::new(embedded);
     provide_context(EmbedMode(embedded));
     // Browser-only set-up, after the first render (effects never run on the server).
@@ -43,4 +41,12 @@ pub fn use_page(embedded: bool) -> RwSignal<bool> {
         }
     });
     embedded
+}
+
+/// Provides the reader's [`Motion`] settings ([`Motion::from_browser`]) unless a parent — the
+/// prerenderer, a test, the islands' first step — already did.
+pub fn provide_motion() {
+    if use_context::<Motion>().is_none() {
+        provide_context(Motion::from_browser());
+    }
 }
