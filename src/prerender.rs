@@ -177,10 +177,10 @@ pub fn dynamic_import(trunk_code: &str) -> String {
 }
 
 /// Trunk's `init({ module_or_path: '<url>' })`, made to take a module compiled from the whole file
-/// (`WebAssembly.compile`), fetched from the start of the script, beside the JS glue. Given the URL,
-/// `init` would compile while streaming: the browser then decodes each received chunk on the main
-/// thread, and a file that arrives at once (a fast network, a cache) is one long task (25 to 45 ms
-/// at 4× CPU here); `WebAssembly.compile` decodes and validates on a background thread.
+/// (`WebAssembly.compile`), fetched from the start of the script, beside the JS glue. Given the
+/// URL, `init` would compile while streaming: the browser then decodes each received chunk on the
+/// main thread, and a file that arrives at once (a fast network, a cache) is one long task (25 to
+/// 45 ms at 4× CPU here); `WebAssembly.compile` decodes and validates on a background thread.
 ///
 /// The start-up is also cut into tasks (`nextTask`): the wasm's request, the glue's request and
 /// evaluation, and the wasm's instantiation and start. Starting a request costs the main thread 1
@@ -334,6 +334,9 @@ mod tests {
     const TRUNK: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>x</title>\n\
         <script type=\"module\">\nimport init from './app-1.js';\nawait init();\n</script>\n</head>\n<body></body>\n</html>\n";
 
+    /// Trunk's boot code as it writes it (the glue imported, `init` given the wasm's URL).
+    const TRUNK_BOOT: &str = "import init, * as bindings from './a-1.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\nwindow.wasmBindings = bindings;";
+
     fn page(embed: bool) -> Page<'static> {
         Page {
             body: "<div class=\"page\">正文</div>",
@@ -486,8 +489,7 @@ mod tests {
 
     #[test]
     fn the_glue_is_imported_after_the_paint() {
-        let trunk = "import init, * as bindings from './a-1.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\nwindow.wasmBindings = bindings;";
-        let boot = boot_script(trunk);
+        let boot = boot_script(TRUNK_BOOT);
         assert!(
             !boot.contains("import init"),
             "a static import is hoisted before the paint"
@@ -496,7 +498,7 @@ mod tests {
             .find("await import('./a-1.js')")
             .expect("a dynamic import");
         assert!(boot.find("first-contentful-paint").unwrap() < import);
-        assert!(dynamic_import(trunk)
+        assert!(dynamic_import(TRUNK_BOOT)
             .contains("const init = bindings.default;\nconst wasm = await init("));
         assert!(boot.ends_with("window.wasmBindings = bindings;\n"));
         assert_eq!(
@@ -508,8 +510,7 @@ mod tests {
 
     #[test]
     fn the_wasm_is_fetched_with_the_glue_and_compiled_off_the_main_thread() {
-        let trunk = "import init, * as bindings from './a-1.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\nwindow.wasmBindings = bindings;";
-        let boot = boot_script(trunk);
+        let boot = boot_script(TRUNK_BOOT);
         let fetch = boot
             .find("const module = fetch('./a_bg.wasm').then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));")
             .expect("compiled from the whole file, not while streaming");

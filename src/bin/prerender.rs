@@ -48,8 +48,9 @@ fn main() {
     let alt = share::card_alt(&STORY);
     let json_ld = share::json_ld(&STORY, image.starts_with("http").then_some(image.as_str()));
 
-    // The stylesheet goes inline, allowed by its hash (so does the boot script); the policy (the one a server should send as a
-    // header too) is written beside the pages, so the header and the `<meta>` never differ.
+    // The stylesheet goes inline, allowed by its hash (so does the boot script); the policy (the one
+    // a server should send as a header too) is written beside the pages, so the header and the
+    // `<meta>` never differ.
     let (_, _, href) = stylesheet_link(&index).expect("Trunk's stylesheet <link> in index.html");
     let css_path = dir.join(href.trim_start_matches("./"));
     let css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
