@@ -20,8 +20,9 @@ WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132.0.0
 GECKODRIVER_VERSION=0.37.1
 # Browsers for the tests: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit, through its
-# WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli.
-DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli)
+# WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli; openssl (the
+# release check recomputes the CSP's SHA-256 hashes with it).
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli openssl)
 CHECK_ONLY=0
 [[ "${1:-}" == "--check" ]] && CHECK_ONLY=1
 
@@ -56,7 +57,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: the three engines and their drivers (browser tests, screenshots), CJK fonts, brotli.
+# 2. Debian packages: the three engines and their drivers (browser tests, screenshots), CJK fonts,
+#    brotli, openssl.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
