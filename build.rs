@@ -5,14 +5,20 @@
 #[path = "src/art.rs"]
 #[allow(dead_code)]
 mod art;
-#[path = "src/graphics.rs"]
+#[path = "src/format.rs"]
 #[allow(dead_code)]
-mod graphics;
+mod format;
+#[path = "src/states.rs"]
+#[allow(dead_code)]
+mod states;
 #[path = "src/story_model.rs"]
 mod story_model;
+#[path = "src/ui_text.rs"]
+#[allow(dead_code)]
+mod ui_text;
 
 use std::fmt::Write as _;
-use story_model::{BlockSpec, CounterSpec, FigureSpec, Segment, StoryFile};
+use story_model::{BlockSpec, CounterSpec, FigureSpec, ItemSpec, PartSpec, Segment, StoryFile};
 
 const DATA: &str = "src/story.toml";
 
@@ -20,7 +26,9 @@ fn main() {
     println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed=src/story_model.rs");
     println!("cargo:rerun-if-changed=src/art.rs");
-    println!("cargo:rerun-if-changed=src/graphics.rs");
+    for file in ["src/format.rs", "src/states.rs", "src/ui_text.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
     let text =
         std::fs::read_to_string(DATA).unwrap_or_else(|e| fail(&[format!("cannot read: {e}")]));
     let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&[e]));
@@ -173,31 +181,108 @@ fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
     } else if let Some(f) = &b.figure {
         format!("Block::Figure({})", figure(f))
     } else if let Some(name) = &b.scene {
-        let graphic = graphics::by_name(name).expect("validated graphic");
-        let steps: Vec<String> = b
-            .steps
-            .iter()
-            .flatten()
-            .map(|s| {
-                let state = graphic.states.iter().position(|n| *n == s.state);
-                format!(
-                    "Step {{ state: {}, inlines: {} }}",
-                    state.expect("validated state"),
-                    inlines(&s.text, index)
-                )
-            })
-            .collect();
-        let labels: Vec<String> = b.labels.iter().flatten().map(|l| words(l)).collect();
-        format!(
-            "Block::Scene(Scene {{ graphic: Graphic::{:?}, steps: &[{}], labels: &[{}] }})",
-            graphic.graphic,
-            steps.join(", "),
-            labels.join(", ")
-        )
+        scene(name, b, index)
     } else if let Some(figures) = &b.gallery {
         let figures: Vec<String> = figures.iter().map(figure).collect();
         format!("Block::Gallery(&[{}])", figures.join(", "))
     } else {
         "Block::Summary".into()
     }
+}
+
+/// `Block::Scene(…)` for a validated scene. The `hydrate` build gets no parts: it never draws
+/// the graphics (the page it hydrates has them), so the wasm need not carry them.
+fn scene(name: &str, b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
+    let states = b.states.as_deref().unwrap_or_default();
+    let steps: Vec<String> = b
+        .steps
+        .iter()
+        .flatten()
+        .map(|s| {
+            let state = states.iter().position(|n| *n == s.state);
+            format!(
+                "Step {{ state: {}, inlines: {} }}",
+                state.expect("validated state"),
+                inlines(&s.text, index)
+            )
+        })
+        .collect();
+    let parts: Vec<String> = if std::env::var_os("CARGO_FEATURE_HYDRATE").is_some() {
+        Vec::new()
+    } else {
+        b.parts
+            .iter()
+            .flatten()
+            .map(|p| part(p, states, index))
+            .collect()
+    };
+    format!(
+        "Block::Scene(Scene {{ name: {name:?}, title: {}, states: &{states:?}, schematic: {}, parts: &[{}], steps: &[{}] }})",
+        words(b.title.as_deref().unwrap_or_default()),
+        b.schematic.unwrap_or(false),
+        parts.join(", "),
+        steps.join(", ")
+    )
+}
+
+/// `Part { … }` for a validated part of a graphic shown in `states`.
+fn part(p: &PartSpec, states: &[String], index: &dyn Fn(&str) -> usize) -> String {
+    let shows = states::shows(
+        states,
+        p.from.as_deref(),
+        p.until.as_deref(),
+        p.states.as_deref(),
+    )
+    .expect("validated states");
+    let kind = match p.kind.as_str() {
+        "icons" => format!(
+            "Kind::Icons(Icon::{})",
+            capitalised(p.icon.as_deref().unwrap_or_default())
+        ),
+        name => format!("Kind::{}", capitalised(name)),
+    };
+    let template = |t: &Option<String>| t.as_deref().map_or("&[]".into(), |t| inlines(t, index));
+    let item = |i: &ItemSpec| {
+        let mask = i.from.as_deref().map_or(shows, |from| {
+            shows & states::shows(states, Some(from), None, None).expect("validated state")
+        });
+        format!(
+            "Item {{ value: {}, label: {}, shows: {mask} }}",
+            figure_ref(i.value.as_deref(), index),
+            template(&i.label)
+        )
+    };
+    let items: Vec<String> = p.items.iter().flatten().map(item).collect();
+    let names: Vec<String> = p.names.iter().flatten().map(|n| words(n)).collect();
+    let optional = |i: &Option<ItemSpec>| {
+        i.as_ref()
+            .map_or("None".into(), |i| format!("Some({})", item(i)))
+    };
+    format!(
+        "Part {{ kind: {kind}, shows: {shows}, label: {}, note: {}, value: {}, per: {}, count: {}, items: &[{}], names: &[{}], band: {}, highlight: {} }}",
+        template(&p.label),
+        template(&p.note),
+        figure_ref(p.value.as_deref(), index),
+        p.per.unwrap_or(0),
+        p.count.unwrap_or(0),
+        items.join(", "),
+        names.join(", "),
+        optional(&p.band),
+        optional(&p.highlight)
+    )
+}
+
+/// `Some(&COUNTERS[i])` for a counter id, or `None`.
+fn figure_ref(id: Option<&str>, index: &dyn Fn(&str) -> usize) -> String {
+    id.map_or("None".into(), |id| {
+        format!("Some(&COUNTERS[{}])", index(id))
+    })
+}
+
+/// `units` → `Units`.
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_ascii_uppercase().to_string() + chars.as_str()
+    })
 }

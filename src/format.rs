@@ -42,8 +42,8 @@ impl Scale {
     pub fn suffix(self) -> &'static str {
         match self {
             Scale::One => "",
-            Scale::Wan => "万",
-            Scale::Yi => "亿",
+            Scale::Wan => crate::ui_text::WAN,
+            Scale::Yi => crate::ui_text::YI,
         }
     }
 }

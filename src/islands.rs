@@ -27,7 +27,6 @@ use crate::components::app::EmbedMode;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::scene::Scene;
 use crate::components::section_nav::SectionNav;
-use crate::graphics;
 use crate::hooks::page::{provide_motion, use_page};
 use crate::story;
 use crate::Counter;
@@ -130,10 +129,10 @@ fn section_nav(root: Element) {
     island(root, || view! { <SectionNav/> });
 }
 
-/// A scene, found by its `data-scene` graphic name.
+/// A scene, found by its `data-scene` name.
 fn scene(root: Element) {
     let name = root.get_attribute("data-scene").unwrap_or_default();
-    if let Some(scene) = graphics::by_name(&name).and_then(|spec| story::scene(spec.graphic)) {
+    if let Some(scene) = story::scene(&name) {
         island(root, move || view! { <Scene scene=scene/> });
     }
 }

@@ -6,8 +6,10 @@
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters; [`scale`], [`scrolly`]: scale math for the
 //!   graphics and scroll geometry for scenes and sections; all unit-tested natively.
-//! - [`art`], [`graphics`]: the drawings and the scenes' graphics, declared once for the build and
-//!   the page.
+//! - [`art`]: the drawings standing in for photos; `graphic` (not in the `hydrate` build): the
+//!   scenes' graphics drawn from their declaration in the data file ([`states`]: which states
+//!   show what).
+//! - [`ui_text`]: the interface words, the only Chinese in the code.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
 //! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
@@ -18,13 +20,14 @@
 
 pub mod art;
 pub mod browser;
-pub mod charts;
 pub mod components;
 pub mod easing;
 pub mod embed;
 pub mod format;
-pub mod graphics;
+#[cfg(not(feature = "hydrate"))]
+pub mod graphic;
 pub mod hooks;
+pub mod html;
 #[cfg(feature = "hydrate")]
 pub mod islands;
 pub mod motion;
@@ -32,7 +35,9 @@ pub mod prerender;
 pub mod scale;
 pub mod scrolly;
 pub mod share;
+pub mod states;
 pub mod story;
+pub mod ui_text;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which
 /// do not read every field).

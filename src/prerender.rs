@@ -4,6 +4,8 @@
 //! after the first paint, no preloads, and the CSP (with the hashes of the inline stylesheet and
 //! boot script). Plain string work, unit-tested natively.
 
+use crate::html::escape;
+
 /// The Content-Security-Policy the page runs under (also sent as a `<meta>` in release builds).
 /// One source, `src/csp.txt`: the end-to-end tests and the benchmark read the same file, and a
 /// test checks that the README quotes it.
@@ -85,14 +87,6 @@ pub fn stylesheet_link(html: &str) -> Option<(usize, usize, &str)> {
         let len = href.find(['"', ' ', '>'])?;
         Some((start, end, &href[..len]))
     })
-}
-
-/// Escapes text for an HTML attribute or element (the page's, and the SVG inside it).
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Finds Trunk's inline `<script type="module">…</script>` (or `type=module`, minified): (start,

@@ -3,7 +3,7 @@
 //! crawlers, and the article's JSON-LD. Plain string work from the story data, unit-tested natively;
 //! nothing of it goes into the wasm.
 
-use crate::prerender::escape;
+use crate::html::escape;
 use crate::story::Story;
 
 /// The card's size in pixels (the size Open Graph and large Twitter cards use).

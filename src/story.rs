@@ -67,12 +67,95 @@ pub enum Block {
 /// A scene: a graphic whose state follows the step being read.
 #[derive(Debug)]
 pub struct Scene {
-    /// The graphic.
-    pub graphic: Graphic,
+    /// Its name: the element ids `scene-<name>` and `<name>-<step>`, and `data-scene`.
+    pub name: &'static str,
+    /// The graphic's accessible name.
+    pub title: &'static str,
+    /// The graphic's states in order (`data-state` names them).
+    pub states: &'static [&'static str],
+    /// A drawing not to scale: tagged 「示意图」.
+    pub schematic: bool,
+    /// The graphic's parts, in order (empty in the hydrated build: the page already has them).
+    pub parts: &'static [Part],
     /// The steps in reading order.
     pub steps: &'static [Step],
-    /// Names the graphic shows, words of the steps.
-    pub labels: &'static [&'static str],
+}
+
+/// A part of a scene's graphic: a kind of graphic with its figures and words (the data file's
+/// `[[…parts]]`; what each field means for each kind is in `src/story_model.rs`'s `KINDS`).
+#[derive(Debug)]
+pub struct Part {
+    /// What it draws.
+    pub kind: Kind,
+    /// The states it is shown in.
+    pub shows: Shows,
+    /// The article's words for it.
+    pub label: &'static [Inline],
+    /// The graphic's own words (a legend, a scale).
+    pub note: &'static [Inline],
+    /// The figure it draws.
+    pub value: Option<&'static Counter>,
+    /// `icons`: units per icon; `units`: marks per row (0: the default).
+    pub per: u32,
+    /// `rhythm`: beats drawn; `lines`: lines drawn.
+    pub count: u32,
+    /// Its figures or lines.
+    pub items: &'static [Item],
+    /// `group`: the names in the group.
+    pub names: &'static [&'static str],
+    /// `units`: the band of the first marks.
+    pub band: Option<Item>,
+    /// `units`: the mark picked out; `squares`: the square picked out.
+    pub highlight: Option<Item>,
+}
+
+/// A figure or line of a part.
+#[derive(Debug)]
+pub struct Item {
+    /// The figure.
+    pub value: Option<&'static Counter>,
+    /// Its words.
+    pub label: &'static [Inline],
+    /// The states it is shown in (within its part's).
+    pub shows: Shows,
+}
+
+/// The kinds of graphic parts (the data file's `kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `units`: a mark per unit, in rows.
+    Units,
+    /// `squares`: areas to scale.
+    Squares,
+    /// `bars`: lengths on one scale.
+    Bars,
+    /// `ring`: a percentage.
+    Ring,
+    /// `icons`: one icon for so many units.
+    Icons(Icon),
+    /// `parts`: a whole split into parts.
+    Parts,
+    /// `box`: one box.
+    Box,
+    /// `group`: names grouped.
+    Group,
+    /// `rhythm`: beats at an interval.
+    Rhythm,
+    /// `lines`: lines drawing themselves.
+    Lines,
+    /// `text`: lines of words.
+    Text,
+}
+
+/// The icons of an `icons` part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Icon {
+    /// A person.
+    Person,
+    /// A construction machine.
+    Machine,
+    /// A square.
+    Square,
 }
 
 /// A step of a scene.
@@ -147,7 +230,7 @@ pub struct Image {
     pub height: u32,
 }
 
-use crate::graphics::Graphic;
+use crate::states::Shows;
 
 include!(concat!(env!("OUT_DIR"), "/story_data.rs"));
 
@@ -209,15 +292,19 @@ impl Counter {
     }
 }
 
-/// The scene drawn with `graphic` (the build checks every graphic a scene names; this finds the
-/// first scene with it).
-pub fn scene(graphic: Graphic) -> Option<&'static Scene> {
+/// The scene called `name`.
+pub fn scene(name: &str) -> Option<&'static Scene> {
+    scenes().find(|s| s.name == name)
+}
+
+/// Every scene, in reading order.
+pub fn scenes() -> impl Iterator<Item = &'static Scene> {
     STORY
         .sections
         .iter()
         .flat_map(|s| s.blocks)
-        .find_map(|b| match b {
-            Block::Scene(s) if s.graphic == graphic => Some(s),
+        .filter_map(|b| match b {
+            Block::Scene(s) => Some(s),
             _ => None,
         })
 }
@@ -554,10 +641,6 @@ mod tests {
     #[test]
     fn validation_checks_scenes() {
         fails_with(
-            |d| d.replacen("scene = \"roads\"", "scene = \"road\"", 1),
-            &["sections[1] (id `infrastructure`).blocks[0].scene: unknown graphic `road`"],
-        );
-        fails_with(
             |d| d.replacen("state = \"crews\"", "state = \"crew\"", 1),
             &["blocks[0].steps[2].state: `crew` is not a state of `roads`"],
         );
@@ -570,39 +653,163 @@ mod tests {
             &["starts inside a sentence"],
         );
         fails_with(
-            |d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1),
-            &[
-                "`建行` is not in the scene's text",
-                "`financing` shows 5 names, not 6",
-            ],
-        );
-        fails_with(
             |d| {
                 let start = d
-                    .find("[[sections.blocks]]\nscene = \"departments\"")
+                    .find("[[sections.blocks.steps]]\nstate = \"committee\"")
                     .unwrap();
                 let end = d.find("[[sections.blocks]]\np = \"管委会领导班子").unwrap();
-                format!(
-                    "{}[[sections.blocks]]\nscene = \"departments\"\nlabels = []\n\n{}",
-                    &d[..start],
-                    &d[end..]
-                )
+                format!("{}{}", &d[..start], &d[end..])
             },
-            &["steps: a scene needs steps"],
+            &["steps: a scene needs steps", "no step shows `committee`"],
         );
         fails_with(
             |d| d.replacen("scene = \"ranking\"", "summary = false", 1),
-            &["`steps` and `labels` belong to a `scene`"],
+            &["`steps`, `title`, `states`, `schematic` and `parts` belong to a `scene`"],
+        );
+        fails_with(
+            |d| d.replacen("scene = \"ranking\"", "scene = \"Ranking\"", 1),
+            &["a scene's name must be lower-case"],
+        );
+        fails_with(
+            |d| d.replacen("title = \"融资保障\"\n", "", 1),
+            &["a scene needs a `title`"],
+        );
+    }
+
+    #[test]
+    fn validation_checks_graphics() {
+        let place = "sections[2] (id `financing`).blocks[0].parts";
+        fails_with(
+            |d| d.replacen("kind = \"bars\"", "kind = \"bar\"", 1),
+            &[&format!(
+                "{place}[2].kind: unknown kind `bar` (known: units, squares, bars"
+            )],
         );
         fails_with(
             |d| {
                 d.replacen(
-                    "id = \"rank\"\nbefore = \"第\"\nvalue = 18",
-                    "id = \"rank\"\nbefore = \"第\"\ntext = \"18\"",
+                    "kind = \"icons\"\nstates = [\"tenders\"]\nvalue = \"tenders\"\n",
+                    "kind = \"icons\"\nstates = [\"tenders\"]\n",
                     1,
                 )
             },
-            &["`ranking` draws counter `rank`, which has no value"],
+            &[&format!("{place}[3]: a `icons` part needs `value`")],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "label = \"等金融机构\"",
+                    "label = \"等金融机构\"\nper = 3",
+                    1,
+                )
+            },
+            &[&format!("{place}[1].per: is not a field of `group`")],
+        );
+        fails_with(
+            |d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1),
+            &["names: `建行` is not in the scene's text"],
+        );
+        fails_with(
+            |d| d.replacen("label = \"{bond}公司债\"", "label = \"{bond}企业债\"", 1),
+            &["items[1].label: `12亿企业债` is not in the scene's text"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "value = \"funds-yuan\", label",
+                    "value = \"fund\", label",
+                    1,
+                )
+            },
+            &["items[2].value: unknown counter id `fund`"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "value = \"tenders\"\nper = 1",
+                    "value = \"credit\"\nper = 1",
+                    1,
+                )
+            },
+            &[&format!(
+                "{place}[3].value: counter `credit` is a text fact"
+            )],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "states = [\"tenders\"]\nvalue = \"tenders\"",
+                    "states = [\"tender\"]\nvalue = \"tenders\"",
+                    1,
+                )
+            },
+            &["`tender` is not one of the scene's states"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "note = \"每格代表1个项目\"",
+                    "note = \"每格代表一个项目\"",
+                    1,
+                )
+            },
+            &["note: the legend must say what an icon stands for (1)"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "id = \"toilets-prefab\"\nvalue = 2",
+                    "id = \"toilets-prefab\"\nvalue = 3",
+                    1,
+                )
+            },
+            &["the parts add up to 7, not `toilets` (6)"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "id = \"toilets-built\"\nvalue = 4\nafter = \"座\"\nfact = true",
+                    "id = \"toilets-built\"\nvalue = 4\nafter = \"座\"",
+                    1,
+                )
+            },
+            &["counter `toilets-built` is a whole or a part: make it `fact = true`"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "highlight = { value = \"huoyang-mu\"",
+                    "highlight = { value = \"trees\"",
+                    1,
+                )
+            },
+            &["highlight.value: `trees` is not the figure of one of the items"],
+        );
+        fails_with(
+            |d| d.replacen("highlight = { value = \"rank\"", "highlight = { value = \"workers\"", 1),
+            &["highlight.value: `workers` (250) is not a whole number from 1 to `province-parks` (179)"],
+        );
+        fails_with(
+            |d| {
+                d.replacen(
+                    "kind = \"lines\"\nfrom = \"roads\"",
+                    "kind = \"lines\"\nfrom = \"crews\"\nuntil = \"roads\"",
+                    1,
+                )
+            },
+            &["states[2]: `roads` shows nothing"],
+        );
+        fails_with(
+            |d| d.replacen("from = \"service\"", "from = \"departments\"", 2),
+            &["states[2]: `service` shows the same as `departments`"],
+        );
+        fails_with(
+            |d| d.replacen("value = \"greening-done\"", "value = \"trees\"", 1),
+            &["a ring shows a percentage, 0 to 100"],
+        );
+        fails_with(
+            |d| d.replacen("icon = \"person\"", "icon = \"worker\"", 1),
+            &["unknown icon `worker` (known: person, machine, square)"],
         );
     }
 }

@@ -4,6 +4,7 @@
 //! static Rust data (`story_data.rs` in `OUT_DIR`), so nothing is parsed or fetched at run time.
 //! The crate's native unit tests include it as well, to check that the validation catches mistakes.
 
+use crate::states::{shows, Shows, MAX_STATES};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -104,12 +105,19 @@ pub struct BlockSpec {
     pub figure: Option<FigureSpec>,
     /// `summary = true` places the summary block here.
     pub summary: Option<bool>,
-    /// A scene: the name of a graphic (`src/graphics.rs`) pinned while its steps pass.
+    /// A scene: its name (the element ids `scene-<name>`, `<name>-1` …), a graphic pinned while
+    /// its steps pass.
     pub scene: Option<String>,
+    /// The scene's graphic's accessible name.
+    pub title: Option<String>,
+    /// The graphic's states in order (at most [`MAX_STATES`]); each step names the one it shows.
+    pub states: Option<Vec<String>>,
+    /// A drawing not to scale (a layout, an organisation, a rhythm): tagged 「示意图」.
+    pub schematic: Option<bool>,
+    /// The graphic's parts, each a kind of graphic ([`KINDS`]) shown in some of the states.
+    pub parts: Option<Vec<PartSpec>>,
     /// The scene's steps in reading order: consecutive whole sentences of the article.
     pub steps: Option<Vec<StepSpec>>,
-    /// Names the scene's graphic shows (institutions, departments); each must be in its text.
-    pub labels: Option<Vec<String>>,
     /// Photo figures shown together as one gallery.
     pub gallery: Option<Vec<FigureSpec>>,
 }
@@ -122,6 +130,182 @@ pub struct StepSpec {
     pub state: String,
     /// Whole sentences, verbatim, with `{counter-id}` placeholders.
     pub text: String,
+}
+
+/// One part of a scene's graphic: a kind ([`KINDS`]) with its figures and words. Which fields a
+/// kind reads is in [`KINDS`]; `from`/`until` or `states` say when it is shown (by default in
+/// every state).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    /// The kind of graphic: a name in [`KINDS`].
+    pub kind: String,
+    /// Shown from this state on…
+    pub from: Option<String>,
+    /// …and no longer from this state on.
+    pub until: Option<String>,
+    /// Or shown exactly in these states.
+    pub states: Option<Vec<String>>,
+    /// The part's words from the article, with `{counter-id}` placeholders: found in the scene's
+    /// text.
+    pub label: Option<String>,
+    /// The graphic's own words (a legend, a scale: 「方块面积按比例」), shown smaller.
+    pub note: Option<String>,
+    /// The figure drawn (a counter id).
+    pub value: Option<String>,
+    /// `icons`: how many of the figure's units one icon stands for; `units`: marks per row.
+    pub per: Option<u32>,
+    /// `rhythm`: how many beats are drawn; `lines`: how many lines.
+    pub count: Option<u32>,
+    /// `icons`: the icon ([`ICONS`]).
+    pub icon: Option<String>,
+    /// `squares`, `bars`, `parts`: the figures; `text`: the lines.
+    pub items: Option<Vec<ItemSpec>>,
+    /// `group`: the names in the group, words of the scene's text.
+    pub names: Option<Vec<String>>,
+    /// `units`: the first marks outlined as a band (its `value` marks, which also make a row).
+    pub band: Option<ItemSpec>,
+    /// `units`: the mark at position `value` picked out; `squares`: the square of `value`.
+    pub highlight: Option<ItemSpec>,
+}
+
+/// A figure or line of a part.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSpec {
+    /// The figure (a counter id).
+    pub value: Option<String>,
+    /// Its words from the article, with `{counter-id}` placeholders.
+    pub label: Option<String>,
+    /// Shown from this state on (within the part's states).
+    pub from: Option<String>,
+}
+
+/// A kind of graphic part: its name and the fields it reads.
+#[derive(Debug)]
+pub struct KindSpec {
+    /// The name a part's `kind` uses.
+    pub name: &'static str,
+    /// Fields it needs.
+    pub required: &'static [&'static str],
+    /// Fields it may have.
+    pub optional: &'static [&'static str],
+    /// What it draws (for error messages and the data-file reference).
+    pub about: &'static str,
+}
+
+/// Every kind of graphic part.
+pub const KINDS: &[KindSpec] = &[
+    KindSpec {
+        name: "units",
+        required: &["value"],
+        optional: &["label", "note", "per", "band", "highlight"],
+        about: "one mark per unit of `value`, in rows (of `band.value` or `per`), the band outlined, the `highlight.value`-th mark picked out",
+    },
+    KindSpec {
+        name: "squares",
+        required: &["items"],
+        optional: &["label", "note", "highlight"],
+        about: "a square per item, areas to scale, each with its label and figure",
+    },
+    KindSpec {
+        name: "bars",
+        required: &["items"],
+        optional: &["label", "note"],
+        about: "a bar per item on one scale, open-ended where the figure is approximate (its qualifier is in `ui_text::NEARLY` or `ui_text::OVER`)",
+    },
+    KindSpec {
+        name: "ring",
+        required: &["value"],
+        optional: &["label", "note"],
+        about: "a ring filled to `value` percent",
+    },
+    KindSpec {
+        name: "icons",
+        required: &["value", "per", "icon"],
+        optional: &["label", "note"],
+        about: "one icon for each `per` units of `value`",
+    },
+    KindSpec {
+        name: "parts",
+        required: &["value", "items"],
+        optional: &["label", "note"],
+        about: "`value` units as cells, split into the items (which add up to it)",
+    },
+    KindSpec {
+        name: "box",
+        required: &["label"],
+        optional: &["note"],
+        about: "a box with its label (an organisation), linked to the box or group above it",
+    },
+    KindSpec {
+        name: "group",
+        required: &["names"],
+        optional: &["label", "note"],
+        about: "the names in a box each, grouped, linked to the box or group above it",
+    },
+    KindSpec {
+        name: "rhythm",
+        required: &["value", "count"],
+        optional: &["label", "note"],
+        about: "`count` beats `value` apart (a rhythm, not a count)",
+    },
+    KindSpec {
+        name: "lines",
+        required: &["count"],
+        optional: &["label", "note"],
+        about: "`count` lines drawing themselves (roads, pipes)",
+    },
+    KindSpec {
+        name: "text",
+        required: &[],
+        optional: &["label", "note", "items"],
+        about: "lines of words and figures",
+    },
+];
+
+/// The icons an `icons` part can draw.
+pub const ICONS: &[&str] = &["person", "machine", "square"];
+
+/// The kind called `name`.
+pub fn kind(name: &str) -> Option<&'static KindSpec> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+impl PartSpec {
+    /// The names of the fields this part sets (apart from `kind` and its states).
+    fn fields(&self) -> Vec<&'static str> {
+        [
+            ("label", self.label.is_some()),
+            ("note", self.note.is_some()),
+            ("value", self.value.is_some()),
+            ("per", self.per.is_some()),
+            ("count", self.count.is_some()),
+            ("icon", self.icon.is_some()),
+            ("items", self.items.is_some()),
+            ("names", self.names.is_some()),
+            ("band", self.band.is_some()),
+            ("highlight", self.highlight.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
+    }
+}
+
+impl CounterSpec {
+    /// The figure as the article prints it ("近20亿元", "AA级").
+    pub fn final_text(&self) -> String {
+        match (&self.text, self.value) {
+            (Some(text), _) => text.clone(),
+            (None, value) => format!(
+                "{}{}{}",
+                self.before,
+                crate::format::format_cn(value.unwrap_or(0.0), self.decimals),
+                self.after
+            ),
+        }
+    }
 }
 
 /// A figure: the caption of one of the article's photos.
@@ -373,8 +557,18 @@ impl StoryFile {
                 "needs exactly one of `p`, `figure`, `summary`, `scene` or `gallery`",
             );
         }
-        if block.scene.is_none() && (block.steps.is_some() || block.labels.is_some()) {
-            errors.add(place, "`steps` and `labels` belong to a `scene`");
+        let scene_fields = [
+            block.steps.is_some(),
+            block.title.is_some(),
+            block.states.is_some(),
+            block.schematic.is_some(),
+            block.parts.is_some(),
+        ];
+        if block.scene.is_none() && scene_fields.contains(&true) {
+            errors.add(
+                place,
+                "`steps`, `title`, `states`, `schematic` and `parts` belong to a `scene`",
+            );
         }
         if let Some(graphic) = &block.scene {
             self.check_scene(place, graphic, block, placed, errors);
@@ -433,13 +627,34 @@ impl StoryFile {
         placed: &mut HashSet<&'a str>,
         errors: &mut Errors,
     ) {
-        let Some(graphic) = crate::graphics::by_name(name) else {
-            let known: Vec<&str> = crate::graphics::GRAPHICS.iter().map(|g| g.name).collect();
-            return errors.add(
+        if !is_slug(name) {
+            errors.add(
                 format_args!("{place}.scene"),
-                format_args!("unknown graphic `{name}` (known: {})", known.join(", ")),
+                "a scene's name must be lower-case letters, digits and `-`",
             );
-        };
+        }
+        match &block.title {
+            Some(title) => errors.not_blank(format_args!("{place}.title"), title),
+            None => errors.add(
+                place,
+                "a scene needs a `title` (its graphic's accessible name)",
+            ),
+        }
+        let states = block.states.as_deref().unwrap_or_default();
+        if states.is_empty() || states.len() > MAX_STATES {
+            errors.add(
+                format_args!("{place}.states"),
+                format_args!("a scene needs 1 to {MAX_STATES} states"),
+            );
+        }
+        for (i, state) in states.iter().enumerate() {
+            if !is_slug(state) || states[..i].contains(state) {
+                errors.add(
+                    format_args!("{place}.states[{i}]"),
+                    format_args!("`{state}`: states are distinct lower-case names"),
+                );
+            }
+        }
         let steps = block.steps.as_deref().unwrap_or_default();
         if steps.is_empty() {
             errors.add(format_args!("{place}.steps"), "a scene needs steps");
@@ -447,13 +662,13 @@ impl StoryFile {
         let mut text = String::new();
         for (i, step) in steps.iter().enumerate() {
             let place = format!("{place}.steps[{i}]");
-            if !graphic.states.contains(&step.state.as_str()) {
+            if !states.contains(&step.state) {
                 errors.add(
                     format_args!("{place}.state"),
                     format_args!(
                         "`{}` is not a state of `{name}` ({})",
                         step.state,
-                        graphic.states.join(", ")
+                        states.join(", ")
                     ),
                 );
             }
@@ -470,36 +685,436 @@ impl StoryFile {
                     "starts inside a sentence: steps are whole sentences",
                 );
             }
-            text.push_str(&step.text);
+            text.push_str(&self.plain(&step.text));
         }
-        for id in graphic.counters {
-            match self.counter(id) {
-                Some(c) if c.value.is_some() => {}
-                _ => errors.add(
-                    format_args!("{place}.scene"),
-                    format_args!("`{name}` draws counter `{id}`, which has no value"),
-                ),
-            }
-        }
-        let labels = block.labels.as_deref().unwrap_or_default();
-        if labels.len() != graphic.labels {
-            errors.add(
-                format_args!("{place}.labels"),
-                format_args!(
-                    "`{name}` shows {} names, not {}",
-                    graphic.labels,
-                    labels.len()
-                ),
-            );
-        }
-        for label in labels {
-            if blank(label) || !text.contains(label.as_str()) {
+        for (i, state) in states.iter().enumerate() {
+            if !steps.iter().any(|s| &s.state == state) {
                 errors.add(
-                    format_args!("{place}.labels"),
-                    format_args!("`{label}` is not in the scene's text"),
+                    format_args!("{place}.states[{i}]"),
+                    format_args!("no step shows `{state}`"),
                 );
             }
         }
+        let parts = block.parts.as_deref().unwrap_or_default();
+        if parts.is_empty() {
+            errors.add(
+                format_args!("{place}.parts"),
+                "a scene's graphic needs parts",
+            );
+        }
+        let scene = SceneCheck {
+            states,
+            text: &text,
+        };
+        let (mut masks, mut drawn) = (Vec::new(), 0);
+        for (i, part) in parts.iter().enumerate() {
+            let place = format!("{place}.parts[{i}]");
+            let shown = self.check_part(&place, part, &scene, errors);
+            drawn |= shown.first().copied().unwrap_or(0);
+            masks.extend(shown);
+        }
+        // Each state shows something, and each after the first changes the picture.
+        let shown = crate::states::shown;
+        for (i, state) in states.iter().enumerate() {
+            if !parts.is_empty() && !shown(drawn, i) {
+                errors.add(
+                    format_args!("{place}.states[{i}]"),
+                    format_args!("`{state}` shows nothing"),
+                );
+            }
+        }
+        for i in 1..states.len() {
+            if masks.iter().all(|&m| shown(m, i - 1) == shown(m, i)) {
+                errors.add(
+                    format_args!("{place}.states[{i}]"),
+                    format_args!(
+                        "`{}` shows the same as `{}`: give a part or item `from = \"{}\"`",
+                        states[i],
+                        states[i - 1],
+                        states[i]
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Checks a part of a scene's graphic against its kind; returns what it shows: a mask for the
+    /// part and for each of its items, band and highlight with states of their own.
+    fn check_part(
+        &self,
+        place: &str,
+        part: &PartSpec,
+        scene: &SceneCheck,
+        errors: &mut Errors,
+    ) -> Vec<Shows> {
+        let Some(kind) = kind(&part.kind) else {
+            let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+            errors.add(
+                format_args!("{place}.kind"),
+                format_args!("unknown kind `{}` (known: {})", part.kind, known.join(", ")),
+            );
+            return Vec::new();
+        };
+        let fields = part.fields();
+        for field in kind.required {
+            if !fields.contains(field) {
+                errors.add(
+                    place,
+                    format_args!("a `{}` part needs `{field}` ({})", kind.name, kind.about),
+                );
+            }
+        }
+        for field in &fields {
+            if !kind.required.contains(field) && !kind.optional.contains(field) {
+                errors.add(
+                    format_args!("{place}.{field}"),
+                    format_args!(
+                        "is not a field of `{}` (its fields: {})",
+                        kind.name,
+                        [kind.required, kind.optional].concat().join(", ")
+                    ),
+                );
+            }
+        }
+        let mask = match shows(
+            scene.states,
+            part.from.as_deref(),
+            part.until.as_deref(),
+            part.states.as_deref(),
+        ) {
+            Ok(0) => {
+                errors.add(place, "is shown in no state");
+                return Vec::new();
+            }
+            Ok(mask) => mask,
+            Err(e) => {
+                errors.add(place, e);
+                return Vec::new();
+            }
+        };
+        let mut out = vec![mask];
+        if let Some(label) = &part.label {
+            self.check_words(&format!("{place}.label"), label, scene, errors);
+        }
+        if let Some(note) = &part.note {
+            self.check_template(&format!("{place}.note"), note, errors);
+        }
+        let value = part
+            .value
+            .as_deref()
+            .and_then(|id| self.figure(&format!("{place}.value"), id, errors));
+        let items = part.items.as_deref().unwrap_or_default();
+        let with_values = matches!(kind.name, "squares" | "bars" | "parts");
+        if part.items.is_some() && items.is_empty() {
+            errors.add(format_args!("{place}.items"), "there are none");
+        }
+        let mut item_values = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let place = format!("{place}.items[{i}]");
+            match (&item.value, with_values) {
+                (Some(id), true) => {
+                    item_values.extend(self.figure(&format!("{place}.value"), id, errors))
+                }
+                (None, true) => errors.add(
+                    &place,
+                    format_args!("a `{}` item needs a `value`", kind.name),
+                ),
+                (Some(_), false) => errors.add(
+                    format_args!("{place}.value"),
+                    format_args!(
+                        "`{}` items are words only: put the figure in the label",
+                        kind.name
+                    ),
+                ),
+                (None, false) => {}
+            }
+            match &item.label {
+                Some(label) => self.check_words(&format!("{place}.label"), label, scene, errors),
+                None => errors.add(&place, "an item needs a `label`"),
+            }
+            out.extend(self.sub_mask(&place, item.from.as_deref(), mask, scene, errors));
+        }
+        for name in part.names.iter().flatten() {
+            self.check_words(&format!("{place}.names"), name, scene, errors);
+        }
+        if part.names.as_ref().is_some_and(Vec::is_empty) {
+            errors.add(format_args!("{place}.names"), "there are none");
+        }
+        for (field, sub) in [("band", &part.band), ("highlight", &part.highlight)] {
+            let Some(sub) = sub else { continue };
+            let place = format!("{place}.{field}");
+            if let Some(label) = &sub.label {
+                self.check_words(&format!("{place}.label"), label, scene, errors);
+            }
+            out.extend(self.sub_mask(&place, sub.from.as_deref(), mask, scene, errors));
+            match sub.value.as_deref() {
+                Some(id) => {
+                    let figure = self.figure(&format!("{place}.value"), id, errors);
+                    self.check_mark(
+                        &place,
+                        kind.name,
+                        field,
+                        figure,
+                        value,
+                        &item_values,
+                        errors,
+                    );
+                }
+                None => errors.add(&place, format_args!("a `{field}` needs a `value`")),
+            }
+        }
+        self.check_kind(place, kind.name, part, value, &item_values, errors);
+        out
+    }
+
+    /// What a band or highlight of a `kind` part marks must be there to mark.
+    #[allow(clippy::too_many_arguments)]
+    fn check_mark(
+        &self,
+        place: &str,
+        kind: &str,
+        field: &str,
+        figure: Option<&CounterSpec>,
+        value: Option<&CounterSpec>,
+        items: &[&CounterSpec],
+        errors: &mut Errors,
+    ) {
+        let Some(figure) = figure else { return };
+        let at = figure.value.unwrap_or(0.0);
+        match (kind, value) {
+            ("units", Some(count)) => {
+                let n = count.value.unwrap_or(0.0);
+                if !(1.0..=n).contains(&at) || at.fract() != 0.0 {
+                    errors.add(
+                        format_args!("{place}.value"),
+                        format_args!(
+                            "`{}` ({at}) is not a whole number from 1 to `{}` ({n})",
+                            figure.id, count.id
+                        ),
+                    );
+                }
+            }
+            ("squares", _) if field == "highlight" => {
+                if !items.iter().any(|i| i.id == figure.id) {
+                    errors.add(
+                        format_args!("{place}.value"),
+                        format_args!("`{}` is not the figure of one of the items", figure.id),
+                    );
+                }
+            }
+            ("units", None) => {}
+            _ => errors.add(place, format_args!("a `{kind}` part has no `{field}`")),
+        }
+    }
+
+    /// The rules of each kind beyond its fields: what its figures must be.
+    fn check_kind(
+        &self,
+        place: &str,
+        kind: &str,
+        part: &PartSpec,
+        value: Option<&CounterSpec>,
+        items: &[&CounterSpec],
+        errors: &mut Errors,
+    ) {
+        let number = |c: &CounterSpec| c.value.unwrap_or(0.0);
+        match kind {
+            "units" => {
+                if let Some(v) = value.map(number) {
+                    if !(1.0..=1000.0).contains(&v) || v.fract() != 0.0 {
+                        errors.add(
+                            format_args!("{place}.value"),
+                            "`units` draws 1 to 1000 whole units",
+                        );
+                    }
+                }
+                if part.per == Some(0) {
+                    errors.add(format_args!("{place}.per"), "must be at least 1");
+                }
+            }
+            "ring" => {
+                if let Some(v) = value.map(number) {
+                    if !(0.0..=100.0).contains(&v) {
+                        errors.add(
+                            format_args!("{place}.value"),
+                            "a ring shows a percentage, 0 to 100",
+                        );
+                    }
+                }
+            }
+            "icons" => {
+                let per = part.per.unwrap_or(0);
+                if per == 0 {
+                    errors.add(format_args!("{place}.per"), "must be at least 1");
+                } else if let Some(v) = value.map(number) {
+                    if v / f64::from(per) > 200.0 {
+                        errors.add(
+                            format_args!("{place}.per"),
+                            "more than 200 icons: let each stand for more",
+                        );
+                    }
+                    if !part
+                        .note
+                        .as_deref()
+                        .is_some_and(|n| n.contains(&per.to_string()))
+                    {
+                        errors.add(
+                            format_args!("{place}.note"),
+                            format_args!("the legend must say what an icon stands for ({per})"),
+                        );
+                    }
+                }
+                if let Some(icon) = &part.icon {
+                    if !ICONS.contains(&icon.as_str()) {
+                        errors.add(
+                            format_args!("{place}.icon"),
+                            format_args!("unknown icon `{icon}` (known: {})", ICONS.join(", ")),
+                        );
+                    }
+                }
+            }
+            "parts" => {
+                // The parts add up to the whole, and are facts: counted one by one they would show
+                // sums that do not add up.
+                let sum: f64 = items.iter().map(|c| number(c)).sum();
+                if let Some(whole) = value {
+                    if (sum - number(whole)).abs() > 1e-9 {
+                        errors.add(
+                            format_args!("{place}.items"),
+                            format_args!(
+                                "the parts add up to {sum}, not `{}` ({})",
+                                whole.id,
+                                number(whole)
+                            ),
+                        );
+                    }
+                }
+                for c in value.into_iter().chain(items.iter().copied()) {
+                    if !c.fact {
+                        errors.add(
+                            format_args!("{place}"),
+                            format_args!(
+                                "counter `{}` is a whole or a part: make it `fact = true`, so that the parts never show a sum that does not add up while counting",
+                                c.id
+                            ),
+                        );
+                    }
+                }
+            }
+            "rhythm" if part.count.is_some_and(|n| !(2..=12).contains(&n)) => {
+                errors.add(format_args!("{place}.count"), "draw 2 to 12 beats");
+            }
+            "lines" if part.count.is_some_and(|n| !(1..=10).contains(&n)) => {
+                errors.add(format_args!("{place}.count"), "draw 1 to 10 lines");
+            }
+            "text" if part.label.is_none() && part.items.is_none() => {
+                errors.add(place, "a `text` part needs a `label` or `items`");
+            }
+            "squares" | "bars" => {
+                for c in items {
+                    if number(c) <= 0.0 {
+                        errors.add(
+                            place,
+                            format_args!("`{}` must be above 0 to be drawn", c.id),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The mask within `parent` from `from` on (`None` when there is no `from`).
+    fn sub_mask(
+        &self,
+        place: &str,
+        from: Option<&str>,
+        parent: Shows,
+        scene: &SceneCheck,
+        errors: &mut Errors,
+    ) -> Option<Shows> {
+        let from = from?;
+        match shows(scene.states, Some(from), None, None) {
+            Ok(mask) if mask & parent == 0 => {
+                errors.add(
+                    place,
+                    format_args!("`{from}` is after every state its part shows"),
+                );
+                None
+            }
+            Ok(mask) => Some(mask & parent),
+            Err(e) => {
+                errors.add(format_args!("{place}.from"), e);
+                None
+            }
+        }
+    }
+
+    /// The counter `id`, which must have a value to be drawn.
+    fn figure(&self, place: &str, id: &str, errors: &mut Errors) -> Option<&CounterSpec> {
+        match self.counter(id) {
+            Some(c) if c.value.is_some() => Some(c),
+            Some(_) => {
+                errors.add(
+                    place,
+                    format_args!("counter `{id}` is a text fact: a graphic draws numbers"),
+                );
+                None
+            }
+            None => {
+                errors.add(place, format_args!("unknown counter id `{id}`"));
+                None
+            }
+        }
+    }
+
+    /// A template's placeholders are known counters.
+    fn check_template(&self, place: &str, template: &str, errors: &mut Errors) {
+        if blank(template) {
+            return errors.add(place, "is empty");
+        }
+        match segments(template) {
+            Err(e) => errors.add(place, e),
+            Ok(segs) => {
+                for seg in segs {
+                    match seg {
+                        Segment::Counter(id) if self.counter(id).is_none() => {
+                            errors.add(place, format_args!("unknown counter id `{id}`"));
+                        }
+                        Segment::Gap => errors.add(place, "`{gap}` belongs in the article's text"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Words a graphic shows as the article's: with its figures, they stand in the scene's text.
+    fn check_words(&self, place: &str, template: &str, scene: &SceneCheck, errors: &mut Errors) {
+        self.check_template(place, template, errors);
+        let shown = self.plain(template);
+        if !blank(&shown) && !scene.text.contains(&shown) {
+            errors.add(
+                place,
+                format_args!("`{shown}` is not in the scene's text: a graphic shows the article's words (a legend of its own goes in `note`)"),
+            );
+        }
+    }
+
+    /// A text with its placeholders replaced by the figures' final text.
+    pub fn plain(&self, template: &str) -> String {
+        segments(template)
+            .unwrap_or_default()
+            .iter()
+            .map(|seg| match seg {
+                Segment::Text(t) => (*t).to_owned(),
+                Segment::Counter(id) => self
+                    .counter(id)
+                    .map(CounterSpec::final_text)
+                    .unwrap_or_default(),
+                Segment::Gap => String::new(),
+            })
+            .collect()
     }
 
     fn check_summary(&self, errors: &mut Errors) {
@@ -523,6 +1138,14 @@ impl StoryFile {
             errors.not_blank(format_args!("{place}.label"), &item.label);
         }
     }
+}
+
+/// What a scene's parts are checked against.
+struct SceneCheck<'a> {
+    /// The scene's states.
+    states: &'a [String],
+    /// Its steps' text, figures shown as the article prints them.
+    text: &'a str,
 }
 
 fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {

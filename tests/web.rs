@@ -146,8 +146,9 @@ async fn the_whole_article_renders_in_order() {
                 .clone_node_with_deep(true)
                 .unwrap()
                 .unchecked_into::<Element>();
-            for sr in all(&p, ".sr-only") {
-                sr.remove();
+            // What screen readers alone read, and the gap's note, are not the article's words.
+            for extra in all(&p, ".sr-only, .gap-note") {
+                extra.remove();
             }
             text(&p)
         })
@@ -270,24 +271,24 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
         provide_context(motion(false));
         view! {
             <div style="height: 3000px"></div>
-            <Counter counter=counter("south-km")/>
+            <Counter counter=counter("machines")/>
         }
     });
     leptos::task::tick().await;
     TimeoutFuture::new(300).await;
-    let el = one(&parent, "[data-counter='south-km']");
+    let el = one(&parent, "[data-counter='machines']");
     assert_eq!(
         el.get_attribute("data-state").as_deref(),
         Some("idle"),
         "started off-screen"
     );
-    assert_eq!(text(&one(&el, ".num")), "0");
+    assert_eq!(text(&one(&el, ".num")), "\u{2007}0");
     el.scroll_into_view();
     until(4000, "the counter to finish after scrolling", || {
         el.get_attribute("data-state").as_deref() == Some("done")
     })
     .await;
-    assert_eq!(text(&one(&el, ".counter-face")), "3公里");
+    assert_eq!(text(&one(&el, ".counter-face")), "40余台");
     drop(handle);
     parent.remove();
     browser::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -357,10 +358,10 @@ async fn replay_counts_again() {
     let m = motion(false);
     let (parent, handle) = mount(move || {
         provide_context(m);
-        view! { <Counter counter=counter("province-parks")/> }
+        view! { <Counter counter=counter("tenders")/> }
     });
     leptos::task::tick().await;
-    let el = one(&parent, "[data-counter='province-parks']");
+    let el = one(&parent, "[data-counter='tenders']");
     until(4000, "the first run", || {
         el.get_attribute("data-state").as_deref() == Some("done")
     })
@@ -375,7 +376,7 @@ async fn replay_counts_again() {
         el.get_attribute("data-state").as_deref() == Some("done")
     })
     .await;
-    assert_eq!(text(&one(&el, ".counter-face")), "179个");
+    assert_eq!(text(&one(&el, ".counter-face")), "45个");
     drop(handle);
     parent.remove();
 }
@@ -438,13 +439,14 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         );
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
         // Not framed: no pym.js child. The progress bar and the section bar each listen to
-        // scroll and resize, and take their first reading from an observer's first report; each
-        // of the 5 scenes observes its steps, except in embed mode, where scenes lie flat in
-        // their final state. Nothing else runs under reduced motion.
+        // scroll and resize, and take their first reading from an observer's first report; the
+        // section bar watches its own height; each of the 5 scenes observes its steps, except in
+        // embed mode, where scenes lie flat in their final state. Nothing else runs under reduced
+        // motion.
         let scenes = if embedded { 0 } else { 5 };
         assert_eq!(
             browser::live_handles(),
-            2 * 2 + scenes,
+            2 * 2 + 1 + scenes,
             "embedded={embedded}"
         );
         drop(handle);
@@ -528,11 +530,11 @@ fn spaced_steps() -> Element {
     style
 }
 
-/// Mounts the scene drawn with `graphic` (in embed mode when `embedded`), with its steps spaced
-/// as the stylesheet spaces them. Returns the container, the mount handle, the scene, its steps
-/// and the spacing style (remove it afterwards).
+/// Mounts the scene called `name` (in embed mode when `embedded`), with its steps spaced as the
+/// stylesheet spaces them. Returns the container, the mount handle, the scene, its steps and the
+/// spacing style (remove it afterwards).
 fn mount_scene(
-    graphic: ruzhou_story::graphics::Graphic,
+    name: &str,
     embedded: bool,
 ) -> (
     HtmlElement,
@@ -544,7 +546,7 @@ fn mount_scene(
     use ruzhou_story::components::app::EmbedMode;
     use ruzhou_story::components::scene::Scene;
     let style = spaced_steps();
-    let data = story::scene(graphic).unwrap();
+    let data = story::scene(name).unwrap();
     let (parent, handle) = mount(move || {
         provide_context(motion(true));
         provide_context(EmbedMode(RwSignal::new(embedded)));
@@ -557,8 +559,7 @@ fn mount_scene(
 
 #[wasm_bindgen_test]
 async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
-    use ruzhou_story::graphics::Graphic;
-    let (parent, handle, scene, steps, style) = mount_scene(Graphic::Financing, false);
+    let (parent, handle, scene, steps, style) = mount_scene("financing", false);
     leptos::task::tick().await;
     assert_eq!(steps.len(), 6);
     let at = |el: &Element| {
@@ -569,7 +570,6 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
         )
     };
     let states = ["company", "channels", "assets", "bond", "tenders", "funds"];
-    let mut seen = Vec::new();
     // Down, then back up, then a jump straight to the end (a deep link or a fling).
     for i in [0, 1, 2, 3, 4, 5, 4, 3, 2, 1, 0, 5] {
         steps[i].scroll_into_view();
@@ -582,24 +582,40 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
             vec![steps[i].clone()],
             "one active step"
         );
-        seen.push(i);
     }
-    assert_eq!(seen.len(), 12);
-    // The chart's layers, and its text equivalent with the article's numbers.
-    assert_eq!(all(&scene, "svg [data-from]").len(), states.len());
-    let caption = text(&one(&scene, "figcaption"));
+    // The graphic's parts shown in some states, and its text equivalent with the article's
+    // numbers, which the graphic points to.
+    let parts: Vec<String> = all(&scene, ".scene-figure .g-part[data-show]")
+        .iter()
+        .map(|p| p.get_attribute("data-show").unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        ["0 1", "1", "2 3 4 5", "4"],
+        "company, institutions, bars, tenders"
+    );
+    let graphic = one(&scene, ".scene-figure .graphic");
+    assert_eq!(graphic.get_attribute("role").as_deref(), Some("img"));
+    let description = document()
+        .get_element_by_id(&graphic.get_attribute("aria-describedby").unwrap())
+        .unwrap();
+    let caption = text(&description);
     for words in [
         "公司资产升至80亿元",
         "12亿公司债",
         "45个项目招投标",
         "累计融资到账近20亿元",
+        "工行、光大银行、农商行、中信信托、农发行等金融机构",
     ] {
         assert!(caption.contains(words), "{words} in {caption}");
     }
-    assert_eq!(
-        one(&scene, "svg").get_attribute("role").as_deref(),
-        Some("img")
-    );
+    // Each step that changes the picture starts with a snapshot of it (shown where nothing
+    // sticks), hidden from screen readers.
+    let snapshots = all(&scene, ".step > .snapshot");
+    assert_eq!(snapshots.len(), states.len());
+    assert!(snapshots
+        .iter()
+        .all(|s| s.get_attribute("aria-hidden").as_deref() == Some("true")));
     assert!(browser::live_handles() > 0);
     drop(handle);
     assert_eq!(
@@ -614,8 +630,7 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
 
 #[wasm_bindgen_test]
 async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
-    use ruzhou_story::graphics::Graphic;
-    let (parent, handle, scene, steps, style) = mount_scene(Graphic::Greening, false);
+    let (parent, handle, scene, steps, style) = mount_scene("greening", false);
     leptos::task::tick().await;
     // Steps 4 to 7 all show the toilets (the last state): going up from 7 to 4 keeps it.
     for (i, state) in [
@@ -643,7 +658,7 @@ async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
 
     // Embed mode: the frame never scrolls itself, so the scene stays in its final state and
     // observes nothing.
-    let (parent, handle, scene, _, style) = mount_scene(Graphic::Greening, true);
+    let (parent, handle, scene, _, style) = mount_scene("greening", true);
     leptos::task::tick().await;
     assert_eq!(scene.get_attribute("data-step").as_deref(), Some("6"));
     assert_eq!(
@@ -668,9 +683,12 @@ async fn the_gap_in_the_source_is_marked_and_the_photo_row_is_one_gallery() {
     });
     leptos::task::tick().await;
     let gap = one(&parent, ".gap");
-    assert_eq!(gap.get_attribute("title").as_deref(), Some("原文此处缺字"));
     assert_eq!(text(&one(&gap, "[aria-hidden='true']")), "……");
-    assert_eq!(text(&one(&gap, ".sr-only")), "原文此处缺字");
+    assert_eq!(
+        text(&one(&gap, ".gap-note")),
+        "原文此处缺字",
+        "a visible note, read instead of the dots"
+    );
     assert_eq!(all(&parent, ".gap").len(), 1, "only the source's gap");
 
     let gallery = one(&parent, ".gallery");

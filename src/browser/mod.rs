@@ -368,6 +368,49 @@ pub fn use_scroll_and_resize(update: impl Fn() + Clone + 'static) {
     own(Listeners(vec![scroll, resize]));
 }
 
+/// Calls `f` with `el`'s border-box height (CSS px) when it is first laid out and whenever it
+/// changes, until the current reactive owner is cleaned up (a `ResizeObserver`: the size comes
+/// with the browser's own layout, never forcing one).
+pub fn use_height(el: &Element, f: impl Fn(f64) + 'static) {
+    type Callback = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
+    struct Watch {
+        observer: web_sys::ResizeObserver,
+        _callback: Callback,
+    }
+    impl Drop for Watch {
+        fn drop(&mut self) {
+            self.observer.disconnect();
+        }
+    }
+    let callback: Callback = Closure::new(move |entries: js_sys::Array, _| {
+        let entry: Option<web_sys::ResizeObserverEntry> =
+            entries.iter().last().map(JsCast::unchecked_into);
+        if let Some(entry) = entry {
+            f(entry
+                .border_box_size()
+                .get(0)
+                .unchecked_into::<web_sys::ResizeObserverSize>()
+                .block_size());
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    own(Watch {
+        observer,
+        _callback: callback,
+    });
+}
+
+/// Sets the custom property `name` (`--nav-h`) on the page's root element (CSSOM: no style
+/// attribute is written into the HTML, so the strict CSP allows it).
+pub fn set_root_property(name: &str, value: &str) {
+    if let Some(root) = root_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = root.style().set_property(name, value);
+    }
+}
+
 /// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it
 /// before the app had drawn the page).
 pub fn scroll_to_hash() {

@@ -13,7 +13,7 @@ pub fn Gallery(
     figures: &'static [Figure],
 ) -> impl IntoView {
     view! {
-        <div class="gallery" role="region" aria-label="图集" tabindex="0">
+        <div class="gallery" role="region" aria-label=crate::ui_text::GALLERY tabindex="0">
             {figures.iter().map(|figure| view! { <StoryFigure figure=figure/> }).collect_view()}
         </div>
     }

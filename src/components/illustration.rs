@@ -14,7 +14,7 @@ pub fn Illustration(
     view! {
         <div class="art">
             <div class="art-svg" aria-hidden="true" inner_html=art.svg></div>
-            <span class="schematic">"示意图"</span>
+            <span class="schematic">{crate::ui_text::SCHEMATIC}</span>
         </div>
     }
 }

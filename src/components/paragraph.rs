@@ -2,6 +2,7 @@
 
 use super::counter::{non_empty, Counter};
 use crate::story::{Counter as CounterData, Inline, GAP_TEXT};
+use crate::ui_text::GAP_NOTE;
 use leptos::prelude::*;
 
 /// Closing punctuation that must never start a line (clreq): it is kept on the line of the
@@ -57,11 +58,9 @@ pub fn pieces<'a>(inlines: &'a [Inline]) -> Vec<Piece<'a>> {
     out
 }
 
-/// The note on the gap the source leaves (screen readers and tooltip).
-pub const GAP_NOTE: &str = "原文此处缺字";
-
 /// A `<p>` of words and counters, laid out by [`pieces`]. The source's gap is shown as 「……」,
-/// set apart from the author's own ellipses, with the note [`GAP_NOTE`].
+/// set apart from the author's own ellipses, with the visible note [`GAP_NOTE`] (screen readers
+/// read the note, not the dots).
 #[component]
 pub fn Paragraph(
     /// The paragraph's pieces, in order.
@@ -76,9 +75,9 @@ pub fn Paragraph(
                 view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
             }
             Piece::Gap => view! {
-                <span class="gap" title=GAP_NOTE>
+                <span class="gap">
                     <span aria-hidden="true">{GAP_TEXT}</span>
-                    <span class="sr-only">{GAP_NOTE}</span>
+                    <span class="gap-note">{GAP_NOTE}</span>
                 </span>
             }
             .into_any(),

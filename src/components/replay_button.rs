@@ -20,7 +20,7 @@ pub fn ReplayButton() -> impl IntoView {
             on:click=move |_| motion.replays.update(|n| *n += 1)
         >
             <span aria-hidden="true">"↻ "</span>
-            "重播数字"
+            {crate::ui_text::REPLAY}
         </button>
     }
 }

@@ -33,6 +33,11 @@ pub fn SectionNav() -> impl IntoView {
     let nav = NodeRef::<leptos::html::Nav>::new();
     browser::effect(move || {
         let Some(bar) = nav.get() else { return };
+        // Where its links wrap (large text), the bar is taller than the stylesheet's least: what
+        // sticks below it and the deep links' margins follow its real height.
+        browser::use_height(&bar, |height| {
+            browser::set_root_property("--nav-h", &format!("{}px", height.ceil() as u32));
+        });
         let ids = ids.clone();
         let update = move || {
             let line = bar.get_bounding_client_rect().bottom().max(0.0) + BELOW_BAR_PX;
@@ -44,7 +49,7 @@ pub fn SectionNav() -> impl IntoView {
         browser::use_scroll_and_resize(update);
     });
     view! {
-        <nav class="section-nav" aria-label="章节" node_ref=nav>
+        <nav class="section-nav" aria-label=crate::ui_text::SECTIONS node_ref=nav>
             <ul>
                 {linked
                     .into_iter()

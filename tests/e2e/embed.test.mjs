@@ -114,14 +114,15 @@ for (const kind of ['pym', 'plain']) {
         assert.equal(c.digits, c.final, c.id);
       }
       // Scenes lie flat in the frame (nothing can stick in a frame as tall as its content): each
-      // graphic above its text, in its final state, every layer shown.
+      // step that changes the picture starts with its snapshot of the graphic, all of it shown.
       const scenes = await frame.$$eval('.scene', (all) => all.map((s) => ({
         final: Number(s.dataset.step) === s.querySelectorAll('.step').length - 1,
-        sticky: getComputedStyle(s.querySelector('.scene-figure')).position,
-        hidden: [...s.querySelectorAll('[data-from]')].filter((l) => getComputedStyle(l).opacity !== '1').length,
+        pinned: getComputedStyle(s.querySelector('.scene-figure')).display !== 'none',
+        snapshots: [...s.querySelectorAll('.snapshot')].filter((x) => getComputedStyle(x).display !== 'none').length > 1,
+        hidden: [...s.querySelectorAll('.snapshot *')].filter((l) => getComputedStyle(l).opacity === '0').length,
       })));
       assert.equal(scenes.length, 5);
-      for (const s of scenes) assert.deepEqual(s, { final: true, sticky: 'static', hidden: 0 });
+      for (const s of scenes) assert.deepEqual(s, { final: true, pinned: false, snapshots: true, hidden: 0 });
 
       // A section link inside the full-height iframe scrolls the host page to that section.
       await frame.click('.section-nav a[href="#management"]');

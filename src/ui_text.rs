@@ -1,0 +1,101 @@
+//! The page's interface words, in one place: the only Chinese the code may hold. Everything the
+//! article says (its words, figures, captions, and every word of the graphics) comes from the
+//! story's data file; a test below fails when a Chinese word appears anywhere else in the code.
+
+/// The replay control.
+pub const REPLAY: &str = "重播数字";
+/// The accessible name of the section bar.
+pub const SECTIONS: &str = "章节";
+/// The accessible name of a gallery of photos.
+pub const GALLERY: &str = "图集";
+/// The tag on drawings that are not to scale (a layout, an organisation, a stand-in for a photo).
+pub const SCHEMATIC: &str = "示意图";
+/// The note on the gap the source leaves (words missing from the article).
+pub const GAP_NOTE: &str = "原文此处缺字";
+/// The 万 (10⁴) scale of Chinese numbers.
+pub const WAN: &str = "万";
+/// The 亿 (10⁸) scale of Chinese numbers.
+pub const YI: &str = "亿";
+/// Qualifiers that make a figure an upper bound ("近20亿元": a little under 20亿): a bar ends
+/// open below its value.
+pub const NEARLY: &[&str] = &["近"];
+/// Qualifiers that make a figure a lower bound ("250余名": somewhat more than 250): a bar or icon
+/// row ends open above its value.
+pub const OVER: &[&str] = &["余", "多"];
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    /// A Chinese ideograph (CJK Unified Ideographs and Extension A; punctuation is not a word).
+    fn is_ideograph(c: char) -> bool {
+        matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read src/") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The code of a file: its lines up to its test module (the tests check the article's words
+    /// and may quote them), without comments.
+    fn code_lines(source: &str) -> Vec<(usize, &str)> {
+        source
+            .lines()
+            .enumerate()
+            .take_while(|(_, line)| line.trim() != "#[cfg(test)]")
+            .filter(|(_, line)| !line.trim_start().starts_with("//"))
+            .map(|(i, line)| (i + 1, line))
+            .collect()
+    }
+
+    /// Chinese words in the code outside this file: `file:line: text` for each.
+    fn words_in_code(root: &Path) -> Vec<String> {
+        let mut files = Vec::new();
+        rust_files(root, &mut files);
+        let mut found = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("ui_text.rs")) {
+            let source = std::fs::read_to_string(file).expect("read a source file");
+            for (n, line) in code_lines(&source) {
+                if line.chars().any(is_ideograph) {
+                    found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn no_article_word_in_the_code() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let found = words_in_code(&root);
+        assert!(
+            found.is_empty(),
+            "Chinese words in the code (the article's words belong in the data file, interface \
+             words in src/ui_text.rs):\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_check_finds_a_word_in_code_and_not_in_comments_or_tests() {
+        let dir = std::env::temp_dir().join(format!("ui-text-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("chart.rs"),
+            "// 注释\nfn label() -> &'static str { \"汝河森林公园\" }\n#[cfg(test)]\nmod tests { const A: &str = \"霍阳公园\"; }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("ui_text.rs"), "pub const A: &str = \"示意图\";\n").unwrap();
+        let found = words_in_code(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].ends_with("chart.rs:2: fn label() -> &'static str { \"汝河森林公园\" }"));
+    }
+}
