@@ -23,9 +23,11 @@ lint:
 	$(ENV) cargo clippy --all-targets --no-default-features --features ssr -- -D warnings
 	$(ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
-# Native unit tests: data file, formatter, easing, sentence and figure checks against the source.
+# Native unit tests: data file, formatter, easing, sentence and figure checks against the source;
+# then the prerender's own (the server build: the share card's words).
 unit:
 	$(ENV) cargo test
+	$(ENV) cargo test --no-default-features --features ssr --bin prerender
 
 # Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
 web-test:

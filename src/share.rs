@@ -10,6 +10,8 @@ use crate::story::Story;
 pub const WIDTH: u32 = 1200;
 /// See [`WIDTH`].
 pub const HEIGHT: u32 = 630;
+/// The most characters in a line of a figure's words on the card.
+pub const LABEL_CHARS: usize = 13;
 /// The font family the card's text is set in (Debian's `fonts-noto-cjk`, which setup installs).
 pub const FONT_FAMILY: &str = "Noto Sans CJK SC";
 
@@ -45,18 +47,82 @@ impl Palette {
     }
 }
 
-/// `text` cut into lines of at most `per_line` characters.
-pub fn wrap(text: &str, per_line: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .chunks(per_line.max(1))
-        .map(|c| c.iter().collect())
-        .collect()
+/// A word of a Chinese text and its part of speech (the ICTCLAS tags a segmenter such as jieba
+/// gives: `n` noun, `v` verb, `d` adverb, `p` preposition, `c` conjunction, `m` numeral, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The word.
+    pub text: String,
+    /// Its part of speech.
+    pub tag: String,
+}
+
+/// What it costs to start a line at `words[j]`: nothing where a phrase starts (an adverb, a
+/// preposition, a conjunction: 「已栽种」, 「及游园」); a lot before a one-character word that binds
+/// to the one before (「集聚|区」, 「到|账」) or after a numeral (「4|条」); little after a noun
+/// (「集聚区|发展」); more after other words (「发展|投资」).
+fn break_cost(words: &[Word], j: usize) -> u64 {
+    let (before, word) = (&words[j - 1], &words[j]);
+    if ["d", "p", "c"].contains(&word.tag.as_str()) {
+        0
+    } else if word.text.chars().count() < 2 || before.tag.starts_with('m') {
+        1000
+    } else if before.tag.starts_with('n') {
+        100
+    } else {
+        200
+    }
+}
+
+/// Words set in lines of at most `per_line` characters, broken only between words, where the
+/// phrases allow it ([`break_cost`]) and as evenly as it can; a word longer than a line is cut as
+/// a last resort.
+pub fn wrap_words(words: &[Word], per_line: usize) -> Vec<String> {
+    let per_line = per_line.max(1);
+    let words: Vec<Word> = words
+        .iter()
+        .flat_map(|w| {
+            let chars: Vec<char> = w.text.chars().collect();
+            chars
+                .chunks(per_line)
+                .map(|c| Word {
+                    text: c.iter().collect(),
+                    tag: w.tag.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let n = words.len();
+    // best[i]: the least cost of setting words[i..], and where its first line ends.
+    let mut best: Vec<(u64, usize)> = vec![(u64::MAX, n); n + 1];
+    best[n] = (0, n);
+    for i in (0..n).rev() {
+        let mut len = 0;
+        for j in i + 1..=n {
+            len += words[j - 1].text.chars().count();
+            if len > per_line {
+                break;
+            }
+            let slack = (per_line - len) as u64;
+            let cost = slack * slack + 100 + if j < n { break_cost(&words, j) } else { 0 };
+            if best[j].0 != u64::MAX && cost + best[j].0 < best[i].0 {
+                best[i] = (cost + best[j].0, j);
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let j = best[i].1;
+        lines.push(words[i..j].iter().map(|w| w.text.as_str()).collect());
+        i = j;
+    }
+    lines
 }
 
 /// The card: the title in two lines, the three headline figures with the article's words for
-/// them, and the byline.
-pub fn card_svg(story: &Story, palette: &Palette) -> String {
+/// them (set in lines broken between the words `segment` finds), and the byline.
+pub fn card_svg(story: &Story, palette: &Palette, segment: &dyn Fn(&str) -> Vec<Word>) -> String {
     let Palette {
         bg,
         fg,
@@ -81,7 +147,10 @@ pub fn card_svg(story: &Story, palette: &Palette) -> String {
             "<text x=\"{x}\" y=\"400\" font-size=\"64\" font-weight=\"700\" fill=\"{accent}\">{}</text>",
             escape(&item.counter.final_text())
         ));
-        for (l, line) in wrap(item.label, 13).iter().enumerate() {
+        for (l, line) in wrap_words(&segment(item.label), LABEL_CHARS)
+            .iter()
+            .enumerate()
+        {
             svg.push_str(&format!(
                 "<text x=\"{x}\" y=\"{}\" font-size=\"24\" fill=\"{muted}\">{}</text>",
                 448 + l as u32 * 34,
@@ -167,9 +236,55 @@ mod tests {
         assert_eq!(Palette::from_css(":root { --bg: #fff; }"), None);
     }
 
+    /// A segmentation written out: `word/tag` separated by spaces.
+    fn tagged(text: &str) -> Vec<Word> {
+        text.split(' ')
+            .map(|w| {
+                let (text, tag) = w.split_once('/').unwrap();
+                Word {
+                    text: text.into(),
+                    tag: tag.into(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_break_between_words_where_phrases_allow() {
+        // As jieba segments and tags the card's labels.
+        let cases = [
+            (
+                "望嵩/x 南路/ns 等/u 4/m 条/n 道路/n 绿化/n 及/c 游园/n 项目/n 已/d 栽种/vn 各类/r 树木/n",
+                vec!["望嵩南路等4条道路绿化", "及游园项目已栽种各类树木"],
+            ),
+            (
+                "汝州市/ns 产业/n 集聚/v 区/n 发展/vn 投资/vn 有限公司/n 截至/v 目前/t 累计/v 融资/vn 到/v 账/n",
+                vec!["汝州市产业集聚区", "发展投资有限公司", "截至目前累计融资到账"],
+            ),
+            ("三条/m 主干/n 道路/n", vec!["三条主干道路"]),
+        ];
+        for (words, lines) in cases {
+            assert_eq!(wrap_words(&tagged(words), 13), lines);
+        }
+        assert_eq!(
+            wrap_words(&tagged("一二三四五/n 六七/n"), 4),
+            ["一二三四", "五六七"],
+            "a word longer than a line is cut"
+        );
+        assert!(wrap_words(&[], 13).is_empty());
+    }
+
     #[test]
     fn the_card_shows_the_title_and_the_three_headline_figures_with_their_words() {
-        let svg = card_svg(&STORY, &palette());
+        let segment = |t: &str| {
+            t.chars()
+                .map(|c| Word {
+                    text: c.into(),
+                    tag: "n".into(),
+                })
+                .collect()
+        };
+        let svg = card_svg(&STORY, &palette(), &segment);
         assert!(svg.starts_with("<svg") && svg.contains("width=\"1200\" height=\"630\""));
         assert!(svg.contains(">汝州市产业集聚区：<") && svg.contains(">一座新城的崛起<"));
         for (figure, label) in [
@@ -181,9 +296,9 @@ mod tests {
             ),
         ] {
             assert!(svg.contains(&format!(">{figure}<")), "{figure}");
-            let shown: String = wrap(label, 13).concat();
-            assert_eq!(shown, label);
-            for line in wrap(label, 13) {
+            let lines = wrap_words(&segment(label), LABEL_CHARS);
+            assert_eq!(lines.concat(), label);
+            for line in lines {
                 assert!(svg.contains(&format!(">{line}<")), "{line}");
             }
         }

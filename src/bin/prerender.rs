@@ -94,7 +94,8 @@ fn share_card(dir: &std::path::Path) -> String {
     const FONTS: &str = "/usr/share/fonts/opentype/noto";
     let css = std::fs::read_to_string("public/style.css").expect("read public/style.css");
     let palette = share::Palette::from_css(&css).expect("the stylesheet's :root colours");
-    let svg = share::card_svg(&STORY, &palette);
+    let jieba = jieba_rs::Jieba::new();
+    let svg = share::card_svg(&STORY, &palette, &|text| words(&jieba, text));
     let mut options = usvg::Options::default();
     let fonts = std::sync::Arc::make_mut(&mut options.fontdb);
     for face in ["NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"] {
@@ -113,9 +114,48 @@ fn share_card(dir: &std::path::Path) -> String {
     name
 }
 
+/// The words of a Chinese text and their parts of speech (jieba's dictionary, and its HMM for
+/// names it does not know, such as 「望嵩」), for lines that break between words.
+fn words(jieba: &jieba_rs::Jieba, text: &str) -> Vec<share::Word> {
+    let word = |t: jieba_rs::Tag| share::Word {
+        text: t.word.to_owned(),
+        tag: t.tag.to_owned(),
+    };
+    jieba.tag(text, true).into_iter().map(word).collect()
+}
+
 /// The base64 of the SHA-256 of `data`: a CSP hash source.
 fn sha256_base64(data: &[u8]) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(data))
+}
+
+#[cfg(test)]
+mod tests {
+    use ruzhou_story::share::{wrap_words, LABEL_CHARS};
+    use ruzhou_story::story::STORY;
+
+    #[test]
+    fn the_cards_labels_break_between_words() {
+        let jieba = jieba_rs::Jieba::new();
+        let lines: Vec<Vec<String>> = STORY
+            .summary
+            .iter()
+            .map(|item| wrap_words(&super::words(&jieba, item.label), LABEL_CHARS))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                vec!["三条主干道路"],
+                vec!["望嵩南路等4条道路绿化", "及游园项目已栽种各类树木"],
+                vec![
+                    "汝州市产业集聚区",
+                    "发展投资有限公司",
+                    "截至目前累计融资到账"
+                ],
+            ],
+            "never 「…绿化及游 / 园项目」 or 「…发展投资有 / 限公司」"
+        );
+    }
 }
