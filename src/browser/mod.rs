@@ -60,6 +60,11 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the browser supports the CSS feature query `condition` (`CSS.supports`).
+pub fn css_supports(condition: &str) -> bool {
+    web_sys::css::supports(condition).unwrap_or(false)
+}
+
 /// A warning in the browser's console, for the people who embed the page.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());

@@ -14,8 +14,9 @@ use leptos::prelude::*;
 /// not counted. Needs the [`Motion`] context.
 ///
 /// DOM contract: `data-counter="<id>"`, `data-state="idle|running|done"`; the ticking digits are
-/// `aria-hidden` and keep the final's width; a visually hidden copy of the final text ("近20亿元")
-/// is what screen readers read.
+/// `aria-hidden`, in a box the final's digits size (the digits themselves are positioned over it,
+/// so a new digit lays out nothing around them); a visually hidden copy of the final text
+/// ("近20亿元") is what screen readers read.
 #[component]
 pub fn Counter(
     /// The figure to show.
@@ -37,7 +38,9 @@ pub fn Counter(
             <span class="sr-only">{final_text}</span>
             <span class="counter-face" aria-hidden="true">
                 {non_empty(counter.before)}
-                <span class="num" data-final=format.final_digits()>{digits}</span>
+                <span class="num" data-final=format.final_digits()>
+                    <span class="digits">{digits}</span>
+                </span>
                 {non_empty(unit)}
             </span>
         </span>

@@ -49,6 +49,10 @@ for (const engine of engines) {
         [s.dataset.scene, Number(s.dataset.step), s.querySelectorAll('.step').length - 1]));
       assert.equal(scenes.length, 5);
       for (const [name, step, last] of scenes) assert.equal(step, last, `${name} did not reach its last step`);
+      // The progress bar followed the reader to the end (by a scroll timeline where the engine
+      // has one, by the app elsewhere).
+      const bar = await page.run(() => new DOMMatrix(getComputedStyle(document.querySelector('.progress-bar')).transform).a);
+      assert.ok(bar > 0.99, `the progress bar shows ${bar} at the end`);
       assert.deepEqual(await page.run(() => window.__errors), []);
 
       // A deep link to a step of a scene.

@@ -1,0 +1,64 @@
+// What reading costs: a page scrolled top to bottom at a fling's pace on a throttled phone, and the
+// main thread's work meanwhile (the DevTools Performance metrics), frame by frame.
+
+/** Scrolling speed: px per step, ms between steps (about a fling). */
+export const STEP_PX = 120;
+export const STEP_MS = 16;
+
+/** Before the page's scripts: records every animation frame's start and every long task. */
+export function recorder() {
+  window.__frames = [];
+  window.__longTasks = [];
+  const frame = (t) => { window.__frames.push(t); requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount'];
+
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.filter((m) => METRICS.includes(m.name)).map((m) => [m.name, m.value]));
+}
+
+/**
+ * Scrolls `page` (loaded, settled, at the top; `recorder` installed) to the bottom, STEP_PX every
+ * STEP_MS, and returns what the main thread did meanwhile: busy ms per 1 000 px scrolled, script,
+ * style + layout ms, layouts, frames over 33 ms, the worst frame, long tasks.
+ */
+export async function scrollCost(page, cdp) {
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await metrics(cdp);
+  const run = await page.evaluate(async ([stepPx, stepMs]) => {
+    const from = performance.now();
+    const bottom = document.documentElement.scrollHeight - innerHeight;
+    await new Promise((done) => {
+      let y = 0;
+      const step = () => {
+        y = Math.min(bottom, y + stepPx);
+        window.scrollTo({ top: y, behavior: 'instant' });
+        if (y < bottom) setTimeout(step, stepMs); else setTimeout(done, 200);
+      };
+      step();
+    });
+    const frames = window.__frames.filter((t) => t >= from);
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    return {
+      px: bottom,
+      over33: gaps.filter((g) => g > 33.4).length,
+      worst: Math.max(0, ...gaps),
+      longTasks: window.__longTasks.filter((t) => t.start >= from).map((t) => Math.round(t.duration)),
+    };
+  }, [STEP_PX, STEP_MS]);
+  const after = await metrics(cdp);
+  const d = (k) => after[k] - before[k];
+  return {
+    ...run,
+    busyPer1000: (d('TaskDuration') * 1000) / (run.px / 1000),
+    scriptMs: d('ScriptDuration') * 1000,
+    styleLayoutMs: (d('LayoutDuration') + d('RecalcStyleDuration')) * 1000,
+    layouts: d('LayoutCount'),
+  };
+}
