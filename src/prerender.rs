@@ -111,16 +111,16 @@ pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
 /// once: pym.js sets `scrolling="no"` and sizes nothing until it hears from the page, so without it
 /// the story would be cut at 150 px until the app runs. (`embed.js` frames have a height of their
 /// own and answer the app's first height, which this one would take the place of.) The child-id
-/// rule is [`crate::embed`]'s.
+/// rule is [`crate::embed::valid_child_id`]'s, generated as JavaScript from the same constants.
 fn first_height() -> String {
-    use crate::embed::{child_id_rule_js, SEPARATOR};
+    use crate::embed::{child_id_regex_js, HEIGHT, SEPARATOR};
     format!(
         "// In a frame: the first height for the parent (pym.js), before the app loads.\n\
          if (window.parent !== window) {{\n  \
          const id = new URLSearchParams(location.search).get('childId');\n  \
-         if (id !== null && ({})(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}height{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
+         if (id !== null && {}.test(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}{HEIGHT}{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
          }}\n",
-        child_id_rule_js()
+        child_id_regex_js()
     )
 }
 
@@ -482,8 +482,11 @@ mod tests {
         );
         assert!(boot.contains("id !== null &&"), "only for pym.js frames");
         assert!(
-            boot.contains("id.length <= 64 && !/xPYMx|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)"),
-            "{boot}"
+            boot.contains(&format!(
+                "id !== null && {}.test(id)",
+                crate::embed::child_id_regex_js()
+            )),
+            "the one child-id rule: {boot}"
         );
     }
 
