@@ -4,10 +4,10 @@
  *  It trusts a message only when it comes from one of those iframes AND from the story's own origin
  *  (the origin this script was loaded from), and only in the pym.js height / scrollToChildPos format
  *  with a plain pixel number. Heights are capped; the host page scrolls only right after a reader's
- *  click in the story, and never past the iframe. Width messages (which ask the story for its
- *  height) go to the story's origin only: at start, on each iframe load, in answer to a frame's
- *  first height, and on resize (browsers pause rendering in off-screen frames, so the story may not
- *  notice its own reflow). No dependencies, no globals. */
+ *  click or key press in that story, and never past the iframe. Width messages (which ask the story
+ *  for its height) go to the story's origin only: at start, on each iframe load, in answer to a
+ *  frame's first height, and on resize (browsers pause rendering in off-screen frames, so the story
+ *  may not notice its own reflow). No dependencies, no globals. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -44,10 +44,13 @@
     return [tail[1], parseInt(tail[2], 10)];
   }
 
-  // Whether the reader has just clicked or pressed a key (in this page or in the story: activation
-  // propagates to the frames above). Browsers without the API count as activated.
-  function readerActed() {
-    return !navigator.userActivation || navigator.userActivation.isActive;
+  // Whether the reader has just clicked or pressed a key in this story's frame: this page's
+  // transient activation (navigator.userActivation), which a click anywhere in the page or in any
+  // of its frames sets, and the focus in that frame (a click or a key press elsewhere moves it
+  // away). Browsers without the API never scroll the page.
+  function readerActedIn(frame) {
+    var activation = navigator.userActivation;
+    return !!activation && activation.isActive && document.activeElement === frame;
   }
 
   window.addEventListener('message', function (event) {
@@ -65,7 +68,7 @@
           greeted.add(frame);
           ping(frame);
         }
-      } else if (readerActed()) {
+      } else if (readerActedIn(frame)) {
         var y = Math.min(px, frame.getBoundingClientRect().height);
         window.scrollTo(0, frame.getBoundingClientRect().top + window.pageYOffset + y);
       }

@@ -149,3 +149,36 @@ test('hostile child ids: the story, its boot script and embed.js apply one rule'
     await page.close();
   }
 });
+
+test('embed.js: a click in the host page or in another frame lets no story scroll the page; a click in the story does', async () => {
+  const { page } = await hostPage();
+  const problems = watch(page, [story.origin, host.origin, ads.origin]);
+  await page.goto(`${host.origin}/plain.html`);
+  const { handle, frame } = await frameOf(page, 'iframe[data-ruzhou-story]');
+  await fits(page, handle, frame, 'after load');
+  const y = () => page.evaluate(() => window.scrollY);
+  /** Asks for a scroll 3000 px down the story; the page's scroll position 300 ms later. */
+  const request = async () => {
+    await post(frame, [pym(PLAIN_ID, 'scrollToChildPos', 3000)]);
+    await page.waitForTimeout(300);
+    return y();
+  };
+
+  await page.click('.site-header');
+  assert.equal(await page.evaluate(() => navigator.userActivation.isActive), true, 'the click gave the host page no activation');
+  assert.equal(await request(), 0, 'a click in the host page let the story scroll it');
+  for (const selector of ['#sibling', '#ad']) {
+    await (await frameIn(page, selector)).click('p, h2');
+    assert.equal(await page.evaluate(() => document.activeElement.id), selector.slice(1), 'the click did not focus the frame');
+    const at = await y();
+    assert.equal(await request(), at, `a click in ${selector} let the story scroll the page`);
+  }
+
+  await frame.click('h2');
+  const target = await page.evaluate(() => Math.min(
+    document.querySelector('iframe[data-ruzhou-story]').getBoundingClientRect().top + window.scrollY + 3000,
+    document.documentElement.scrollHeight - innerHeight));
+  assert.ok(Math.abs(await request() - target) <= 2, 'a click in the story did not let it scroll the page');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
