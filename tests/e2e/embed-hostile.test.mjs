@@ -182,3 +182,126 @@ test('embed.js: a click in the host page or in another frame lets no story scrol
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/**
+ * Runs `work` under a Chromium trace and returns its result and the longest main-thread task of
+ * the renderer meanwhile (the host page and its same-site frames share it), in ms: `own` is the
+ * task's thread time (the main thread's own work, without the time this shared machine gave to
+ * other processes) capped at its wall time (the thread clock ticks in steps of a few ms here),
+ * `wall` the longest wall time of any task. With `frame` (a test of a frame's URL), only the tasks
+ * that run script of that frame count.
+ */
+async function longestTask(page, work, { frame } = {}) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const result = await work();
+  const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  if (frame) {
+    const ids = new Set(events.flatMap((e) => e.args?.data?.frames ?? []).filter((f) => f.url && frame(f.url)).map((f) => f.frame));
+    assert.ok(ids.size > 0, 'no such frame in the trace');
+    const script = events.filter((e) => ids.has(e.args?.data?.frame) && e.ph === 'X');
+    tasks = tasks.filter((t) => script.some((e) => e.tid === t.tid && e.ts >= t.ts && e.ts <= t.ts + t.dur));
+  }
+  const own = Math.max(0, ...tasks.map((t) => Math.min(t.dur, t.tdur ?? t.dur)));
+  return { result, own: own / 1000, wall: Math.max(0, ...tasks.map((t) => t.dur)) / 1000, tasks: tasks.length };
+}
+
+/** The renderer's JS heap after a garbage collection (bytes; the host page and its same-site frames). */
+async function heap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+const MiB = 1024 * 1024;
+/** The longest main-thread task a flood may cause (ms of the thread's own time, see longestTask). */
+const LONG_TASK = 50;
+
+test('a parent flooding 10 000 width messages in 2 s: a few answers, no long task, memory flat', async () => {
+  const { page } = await hostPage();
+  const problems = watch(page, [story.origin, host.origin]);
+  await recordLoad(page);
+  await page.goto(`${host.origin}/bare.html`);
+  const { frame } = await frameOf(page, '#story');
+  await frame.waitForFunction(() => window.__wasm, null, { timeout: 10000 });
+  await page.waitForTimeout(1000);
+  const cdp = await page.context().newCDPSession(page);
+  const wasm = () => frame.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  const before = { heap: await heap(cdp), wasm: await wasm() };
+  const { result: ms, own, wall } = await longestTask(page, () => page.evaluate(async (message) => {
+    window.__heights = [];
+    const story = document.getElementById('story').contentWindow;
+    const start = performance.now();
+    for (let batch = 0; batch < 200; batch++) {
+      for (let i = 0; i < 50; i++) story.postMessage(message, '*');
+      await new Promise((next) => setTimeout(next, 10));
+    }
+    await new Promise((next) => setTimeout(next, 300));
+    return performance.now() - start;
+  }, pym(PLAIN_ID, 'width', 390)));
+  const after = { heap: await heap(cdp), wasm: await wasm() };
+  const replies = await page.evaluate(() => window.__heights);
+  console.log(`10 000 width messages in ${Math.round(ms - 300)} ms: ${replies.length} answers; longest task ${own.toFixed(1)} ms `
+    + `(wall ${wall.toFixed(1)}); JS heap ${(before.heap / MiB).toFixed(2)} -> ${(after.heap / MiB).toFixed(2)} MiB, wasm ${before.wasm} -> ${after.wasm} bytes`);
+  assert.ok(replies.length >= 1 && replies.length <= Math.ceil(ms / 100) + 1, `${replies.length} answers`);
+  assert.equal(replies.at(-1), pym(PLAIN_ID, 'height', await frame.evaluate(() => document.body.offsetHeight)), 'the last answer is the height after the flood');
+  assert.ok(own < LONG_TASK, `a ${own.toFixed(1)} ms task`);
+  assert.ok(after.heap - before.heap < MiB, `JS heap grew by ${((after.heap - before.heap) / MiB).toFixed(2)} MiB`);
+  assert.equal(after.wasm, before.wasm, 'the wasm memory grew');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a sibling frame flooding the story with 100 KB strings and ArrayBuffers: none is read, no long task, the story still answers', async () => {
+  const { page } = await hostPage();
+  const problems = watch(page, [story.origin, host.origin, ads.origin]);
+  await recordLoad(page);
+  // In the story's frames: every read of a message's data (which deserializes it) that came from a
+  // window other than the parent.
+  await page.addInitScript(() => {
+    if (window === top) return;
+    const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data').get;
+    window.__foreignReads = 0;
+    Object.defineProperty(MessageEvent.prototype, 'data', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (this.source !== window.parent) window.__foreignReads++;
+        return data.call(this);
+      },
+    });
+  });
+  await page.goto(`${host.origin}/plain.html`);
+  const { handle, frame } = await frameOf(page, 'iframe[data-ruzhou-story]');
+  await frame.waitForFunction(() => window.__wasm, null, { timeout: 10000 });
+  await fits(page, handle, frame, 'after load');
+  const flood = (other) => other.evaluate(async () => {
+    const story = parent.frames[0];
+    const text = 'x'.repeat(100 * 1024);
+    for (let batch = 0; batch < 20; batch++) {
+      for (let i = 0; i < 10; i++) {
+        story.postMessage(text, '*');
+        story.postMessage(new ArrayBuffer(100 * 1024), '*');
+        const buffer = new ArrayBuffer(100 * 1024);
+        story.postMessage(buffer, '*', [buffer]);
+      }
+      await new Promise((next) => setTimeout(next, 100));
+    }
+  });
+  const [ad, sibling] = [await frameIn(page, '#ad'), await frameIn(page, '#sibling')];
+  // The story's own tasks: the flooding frames' work (and the garbage collections of their 120 MB)
+  // is theirs.
+  const { own, wall, tasks } = await longestTask(page, async () => {
+    await Promise.all([flood(ad), flood(sibling)]);
+    await page.waitForTimeout(300);
+  }, { frame: (url) => url.endsWith('/embed.html') });
+  const reads = await frame.evaluate(() => window.__foreignReads);
+  console.log(`sibling flood, 2 × 600 messages of 100 KB: ${reads} read by the story; its longest task of ${tasks} ${own.toFixed(1)} ms (wall ${wall.toFixed(1)})`);
+  assert.equal(reads, 0, 'the story read the data of messages from other windows');
+  assert.ok(tasks >= 1200, `the story ran ${tasks} tasks: not one per message`);
+  assert.ok(own < LONG_TASK, `a ${own.toFixed(1)} ms task`);
+  await page.setViewportSize({ width: 420, height: 844 });
+  await fits(page, handle, frame, 'after the flood');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
