@@ -112,6 +112,11 @@ pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
 /// the story would be cut at 150 px until the app runs. (`embed.js` frames have a height of their
 /// own and answer the app's first height, which this one would take the place of.) The child-id
 /// rule is [`crate::embed::valid_child_id`]'s, generated as JavaScript from the same constants.
+///
+/// Then, in an opaque origin (`sandbox="allow-scripts"` without `allow-same-origin`, or a page
+/// opened from a file), the boot script goes no further: the app's module and wasm would be
+/// cross-origin requests there, refused without CORS headers (errors in the console), and no host
+/// script accepts the messages of an origin `null`. The prerendered page stays, readable.
 fn first_height() -> String {
     use crate::embed::{child_id_regex_js, HEIGHT, SEPARATOR};
     format!(
@@ -119,7 +124,9 @@ fn first_height() -> String {
          if (window.parent !== window) {{\n  \
          const id = new URLSearchParams(location.search).get('childId');\n  \
          if (id !== null && {}.test(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}{HEIGHT}{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
-         }}\n",
+         }}\n\
+         // An opaque origin (a sandbox without allow-same-origin, a file): the prerendered page stays.\n\
+         if (self.origin === 'null') await new Promise(() => {{}});\n",
         child_id_regex_js()
     )
 }
@@ -470,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn the_boot_script_sends_the_first_height_in_a_frame() {
+    fn the_boot_script_sends_the_first_height_in_a_frame_and_stops_in_an_opaque_origin() {
         let boot = boot_script("await init();");
         let height = boot
             .find("postMessage(`pymxPYMx${id}xPYMxheightxPYMx")
@@ -481,6 +488,13 @@ mod tests {
             "after the first paint, before the app"
         );
         assert!(boot.contains("id !== null &&"), "only for pym.js frames");
+        let stop = boot
+            .find("if (self.origin === 'null') await new Promise(() => {});")
+            .expect("an opaque origin stops the boot script");
+        assert!(
+            height < stop && stop < boot.find("await init()").unwrap(),
+            "after the first height, before the app: {boot}"
+        );
         assert!(
             boot.contains(&format!(
                 "id !== null && {}.test(id)",

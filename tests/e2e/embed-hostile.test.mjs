@@ -305,3 +305,19 @@ test('a sibling frame flooding the story with 100 KB strings and ArrayBuffers: n
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+for (const kind of ['pym', 'plain']) {
+  test(`${kind} host with sandbox="allow-scripts" only: the prerendered story, no error`, async () => {
+    const { page } = await hostPage();
+    const problems = watch(page, [story.origin, host.origin]);
+    await page.goto(`${host.origin}/${kind}-sandbox.html`);
+    const frame = await frameIn(page, 'iframe');
+    assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame is not sandboxed');
+    await frame.waitForSelector('.story [data-counter]');
+    await page.waitForTimeout(3000);
+    assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-app')), false, 'the app started');
+    assert.ok((await frame.evaluate(() => document.body.innerText)).includes('汝州'), 'the article is shown');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
