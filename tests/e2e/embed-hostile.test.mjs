@@ -1,6 +1,8 @@
 // Embedding against hostile and odd hosts (issue #20): the story served with its policy and
 // `frame-ancestors` as headers, host pages made of the README's snippets on a second origin, and a
-// third origin for an ad network's frames.
+// third origin for an ad network's frames. What each host script protects (README "Embedding"):
+// embed.js ignores every window but the story's own iframe; pym.js, even with `xdomain`, obeys every
+// window of the story's origin, which this file shows as well, so that the README's warning stays true.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -321,3 +323,119 @@ for (const kind of ['pym', 'plain']) {
     await page.close();
   });
 }
+
+/** Every message a forged story would send: a height, a scroll, and the page sent to https://x and //x. */
+const forgeries = (id) => [pym(id, 'height', 10), pym(id, 'scrollToChildPos', 5000), pym(id, 'navigateTo', 'https://x/'), pym(id, 'navigateTo', '//x/')];
+
+test('pym.js host (README snippet): an ad frame of another origin is ignored; a window of the story\'s origin is obeyed (pym.js does not check the sender)', async () => {
+  const { page, away } = await hostPage();
+  const problems = watch(page, [story.origin, host.origin, ads.origin]);
+  await page.goto(`${host.origin}/pym.html`);
+  const { handle, frame } = await frameOf(page, '#ruzhou-story-embed iframe');
+  const tall = await fits(page, handle, frame, 'after load');
+  await post(await frameIn(page, '#ad'), forgeries(PYM_ID));
+  await page.waitForTimeout(500);
+  assert.deepEqual(away, [], 'an ad frame sent the page away: is data-pym-xdomain set?');
+  assert.equal(page.url(), `${host.origin}/pym.html`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'an ad frame scrolled the page');
+  assert.ok(Math.abs((await handle.boundingBox()).height - tall) <= 2, 'an ad frame resized the story');
+  assert.deepEqual(problems, []);
+
+  // The limitation the README states: any window of the story's origin moves the page.
+  const sibling = await frameIn(page, '#sibling');
+  await post(sibling, [pym(PYM_ID, 'scrollToChildPos', 3000)]);
+  await page.waitForFunction(() => window.scrollY > 1000, null, { timeout: 3000 })
+    .catch(() => assert.fail('pym.js refused a scroll from another window of the story\'s origin: update the README\'s pym.js paragraph'));
+  await post(sibling, [pym(PYM_ID, 'height', 10)]);
+  await page.waitForFunction(() => document.querySelector('#ruzhou-story-embed iframe').getAttribute('height') === '10px', null, { timeout: 3000 })
+    .catch(() => assert.fail('pym.js refused a height from another window of the story\'s origin: update the README\'s pym.js paragraph'));
+  await post(sibling, [pym(PYM_ID, 'navigateTo', 'https://x/')]);
+  await page.waitForURL('https://x/', { timeout: 3000 });
+  await page.goto(`${host.origin}/pym.html`);
+  await post(await frameIn(page, '#sibling'), [pym(PYM_ID, 'navigateTo', '//x/')]);
+  await page.waitForURL('http://x/', { timeout: 3000 });
+  assert.deepEqual(away, ['https://x/', 'http://x/']);
+  await page.close();
+});
+
+test('pym.js host without data-pym-xdomain: an ad frame of any origin sends the news page away', async () => {
+  const { page, away } = await hostPage();
+  await page.goto(`${host.origin}/pym-open.html`);
+  await frameOf(page, '#ruzhou-story-embed iframe');
+  await post(await frameIn(page, '#ad'), [pym(PYM_ID, 'navigateTo', 'https://x/')]);
+  await page.waitForURL('https://x/', { timeout: 3000 });
+  assert.deepEqual(away, ['https://x/']);
+  await page.close();
+});
+
+test('embed.js host (README snippet): neither an ad frame nor a window of the story\'s origin, nor the story itself, can resize, scroll or navigate the page', async () => {
+  const { page, away } = await hostPage();
+  const problems = watch(page, [story.origin, host.origin, ads.origin]);
+  await page.goto(`${host.origin}/plain.html`);
+  const { handle, frame } = await frameOf(page, 'iframe[data-ruzhou-story]');
+  const tall = await fits(page, handle, frame, 'after load');
+  for (const selector of ['#ad', '#sibling']) {
+    await post(await frameIn(page, selector), [...forgeries(PLAIN_ID), ...forgeries(PYM_ID), ...forgeries('sibling')]);
+  }
+  await post(frame, [pym(PLAIN_ID, 'navigateTo', 'https://x/'), pym(PLAIN_ID, 'navigateTo', '//x/'), pym(PLAIN_ID, 'navigateTo', 'javascript:alert(1)')]);
+  await page.waitForTimeout(500);
+  assert.deepEqual(away, []);
+  assert.equal(page.url(), `${host.origin}/plain.html`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await handle.getAttribute('height'), String(tall));
+  assert.equal(await page.$eval('#sibling', (f) => f.getAttribute('height')), '300');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+for (const kind of ['pym', 'plain']) {
+  for (const [file, what] of [['full', 'html, body and container at height: 100%'], ['zoom', 'zoom: 1.5']]) {
+    test(`${kind} host with ${what}: the height settles (no resize loop)`, async () => {
+      const { page } = await hostPage();
+      const problems = watch(page, [story.origin, host.origin]);
+      await recordLoad(page);
+      await page.goto(`${host.origin}/${kind}-${file}.html`);
+      const { frame } = await frameOf(page, 'iframe');
+      await frame.waitForFunction(() => window.__wasm, null, { timeout: 10000 });
+      // Settled: a second without a height message (at most 15 s).
+      let quiet = 0;
+      for (let seen = -1, i = 0; i < 150 && quiet < 10; i++) {
+        const n = await page.evaluate(() => window.__heights.length);
+        quiet = n === seen ? quiet + 1 : 0;
+        seen = n;
+        await page.waitForTimeout(100);
+      }
+      assert.equal(quiet, 10, 'the height never settled');
+      const from = await page.evaluate(() => window.__heights.length);
+      await page.waitForTimeout(3000);
+      const later = (await page.evaluate(() => window.__heights)).slice(from);
+      const [frameHeight, content] = [await page.$eval('iframe', (f) => f.getAttribute('height')), await frame.evaluate(() => document.body.offsetHeight)];
+      console.log(`${kind}, ${what}: ${later.length} height messages in 3 s after settling; iframe height ${frameHeight}, story ${content} px`);
+      assert.ok(later.length <= 2, `height messages after settling: ${later.join(', ')}`);
+      assert.ok(Math.abs(parseInt(frameHeight, 10) - content) <= 2, `iframe ${frameHeight}, story ${content} px`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+}
+
+test('frame-ancestors sent as a header: the allowed host frames the story, a third origin and an ad frame in the host cannot', async () => {
+  const { page } = await hostPage();
+  const refused = [];
+  page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('frame-ancestors')) refused.push(m.text()); });
+  const response = page.waitForResponse((r) => r.url().endsWith('/embed.html'));
+  await page.goto(`${host.origin}/plain.html`);
+  assert.match((await (await response).headerValue('content-security-policy')) ?? '', new RegExp(`; frame-ancestors ${host.origin}$`));
+  const { handle, frame } = await frameOf(page, 'iframe[data-ruzhou-story]');
+  await fits(page, handle, frame, 'the allowed host');
+
+  for (const [url, depth] of [[`${ads.origin}/third.html`, 1], [`${host.origin}/nested.html`, 2]]) {
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    const frames = page.frames().filter((f) => f !== page.mainFrame());
+    assert.equal(frames.length, depth, url);
+    assert.equal(await frames.at(-1).$('.story'), null, `${url}: the story loaded under an origin that is not allowed`);
+  }
+  assert.equal(refused.length, 2, `refusals: ${refused.join('\n')}`);
+  await page.close();
+});

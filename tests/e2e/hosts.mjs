@@ -33,7 +33,7 @@ export async function hostPages(story) {
     .replaceAll('^https://story\\.example\\.com$', origin)
     .replaceAll('https://your-cdn/pym.v1.min.js', PYM_PATH.slice(1));
   return {
-    snippets: { pym: fill(snippet(readme, '**With pym.js**')), plain: fill(snippet(readme, '**Without pym.js**')) },
+    snippets: { pym: fill(snippet(readme, '**With pym.js**')), plain: fill(snippet(readme, '**With embed.js')) },
     page: (body, style = '') => template.replace('STYLE', () => `${rule}\n    ${style}`).replace('SNIPPET', () => body),
   };
 }
