@@ -595,7 +595,12 @@ mod tests {
     #[test]
     fn the_policy_is_one_line_and_the_readme_quotes_it() {
         assert!(!CSP.contains('\n') && CSP.starts_with("default-src 'self'"));
-        for part in ["base-uri 'none'", "form-action 'none'", "object-src 'none'"] {
+        for part in [
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'",
+            "require-trusted-types-for 'script'",
+        ] {
             assert!(CSP.contains(part), "{part}");
         }
         let readme = include_str!("../README.md");
