@@ -11,24 +11,30 @@ pub const SEPARATOR: &str = "xPYMx";
 /// The child id used when the page is framed without pym.js (no `childId` query parameter).
 pub const DEFAULT_CHILD_ID: &str = "ruzhou-story";
 
-/// The longest message from the parent the story reads (a pym `width` message is under 100
-/// characters); longer strings are dropped before they are copied into wasm memory.
-pub const MAX_MESSAGE_LEN: usize = 128;
-
 /// A message for the parent: `pymxPYMx{child_id}xPYMx{kind}xPYMx{px}`.
 fn message(child_id: &str, kind: &str, px: u32) -> String {
     format!("pym{SEPARATOR}{child_id}{SEPARATOR}{kind}{SEPARATOR}{px}")
 }
 
+/// The message type of a height for the parent (the iframe's new height, px).
+pub const HEIGHT: &str = "height";
+/// The message type of a scroll request for the parent (px below the iframe's top).
+pub const SCROLL_TO_CHILD_POS: &str = "scrollToChildPos";
+/// The message type of the parent's width (px), which asks the story for its height.
+pub const WIDTH: &str = "width";
+/// The most digits of a pixel value the host page (`embed.js`) reads: heights are capped far
+/// below 10 000 000 px.
+pub const MAX_DIGITS: usize = 7;
+
 /// A `height` message for the parent: `pymxPYMx{child_id}xPYMxheightxPYMx{px}`.
 pub fn height_message(child_id: &str, height_px: u32) -> String {
-    message(child_id, "height", height_px)
+    message(child_id, HEIGHT, height_px)
 }
 
 /// A `scrollToChildPos` message: asks the parent to scroll its page to `y_px` below the iframe's
 /// top (how the section links work in a full-height iframe, which never scrolls itself).
 pub fn scroll_message(child_id: &str, y_px: u32) -> String {
-    message(child_id, "scrollToChildPos", y_px)
+    message(child_id, SCROLL_TO_CHILD_POS, y_px)
 }
 
 /// A message from the parent that the story acts on.
@@ -39,25 +45,42 @@ pub enum ParentMessage {
 }
 
 /// Reads a message from the parent. `None` for anything that is not exactly a pym `width` message
-/// for `child_id` with a plain whole number of pixels.
+/// for `child_id` (`pymxPYMx{child_id}xPYMxwidthxPYMx{px}`, read from the front as pym.js builds
+/// it) with a plain whole number of pixels.
 pub fn parse_parent_message(data: &str, child_id: &str) -> Option<ParentMessage> {
-    let mut parts = data.split(SEPARATOR);
-    let (pym, id, kind, value) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || pym != "pym" || id != child_id || kind != "width" {
-        return None;
-    }
+    let value = data
+        .strip_prefix("pym")?
+        .strip_prefix(SEPARATOR)?
+        .strip_prefix(child_id)?
+        .strip_prefix(SEPARATOR)?
+        .strip_prefix(WIDTH)?
+        .strip_prefix(SEPARATOR)?;
     if value.is_empty() || value.len() > 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     value.parse().ok().map(ParentMessage::Width)
 }
 
-/// The longest child id the story accepts (characters).
+/// The longest child id the story accepts, in characters (Unicode code points: an emoji counts
+/// one, as in Rust's `chars()` and a JavaScript regular expression with the `u` flag).
 pub const MAX_CHILD_ID_LEN: usize = 64;
 
-/// Whether a child id from the URL can be echoed back: pym.js uses the container element's id (or
-/// `pym-0-x1y2z` for auto-initialised containers), so any id of at most [`MAX_CHILD_ID_LEN`]
-/// characters without the separator and without control characters is accepted.
+/// The longest message the story reads from its parent and `embed.js` reads from a story, in
+/// UTF-16 code units (JavaScript's `length`, checked before a string is copied or parsed): the
+/// longest pym message with a valid child id (each of its characters at most 2 units) and a
+/// [`MAX_DIGITS`] value. Anything longer is dropped unread.
+pub const MAX_MESSAGE_LEN: usize = "pym".len()
+    + 3 * SEPARATOR.len()
+    + 2 * MAX_CHILD_ID_LEN
+    + SCROLL_TO_CHILD_POS.len()
+    + MAX_DIGITS;
+
+/// The one child-id rule, for the URL's `childId` (the story), the boot script's first height and
+/// the ids `embed.js` accepts: 1 to [`MAX_CHILD_ID_LEN`] characters (code points), none of them a
+/// control character (general category Cc: U+0000–U+001F, U+007F–U+009F, what
+/// [`char::is_control`] tests), and not containing the separator `xPYMx`. pym.js uses the
+/// container element's id (or `pym-0-x1y2z` for auto-initialised containers), so any such id
+/// works. The JavaScript copies are [`child_id_regex_js`], generated from the same constants.
 pub fn valid_child_id(id: &str) -> bool {
     !id.is_empty()
         && id.chars().count() <= MAX_CHILD_ID_LEN
@@ -77,11 +100,33 @@ pub fn child_id(param: Option<&str>) -> Result<String, String> {
     }
 }
 
-/// The same rule as JavaScript, for the boot script that sends the first height before the app
-/// runs: `true` for an id the story would echo.
-pub fn child_id_rule_js() -> String {
-    format!("(id) => id.length >= 1 && id.length <= {MAX_CHILD_ID_LEN} && !/{SEPARATOR}|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)")
+/// [`valid_child_id`] as a JavaScript regular expression literal, with the same semantics: the
+/// `u` flag makes `{1,64}` count code points, `\p{Cc}` is the same control characters, `\p{Cs}`
+/// refuses lone surrogates (which a Rust string cannot hold), and `(?!xPYMx)` at every character
+/// refuses the separator anywhere in the id.
+pub fn child_id_regex_js() -> String {
+    format!("/^(?:(?!{SEPARATOR})[^\\p{{Cc}}\\p{{Cs}}]){{1,{MAX_CHILD_ID_LEN}}}$/u")
 }
+
+/// The lines of `public/embed.js` between [`EMBED_JS_BEGIN`] and [`EMBED_JS_END`]: the protocol's
+/// facts as that script needs them (it is served as it is, so it cannot import them). A test checks
+/// that the file holds exactly these lines; after a change here, paste them in.
+pub fn embed_js_constants() -> String {
+    format!(
+        "  var CHILD_ID = {};\n  \
+         var MAX_MESSAGE_LEN = {MAX_MESSAGE_LEN};\n  \
+         var PREFIX = 'pym{SEPARATOR}';\n  \
+         var TAIL = /{SEPARATOR}({HEIGHT}|{SCROLL_TO_CHILD_POS}){SEPARATOR}(\\d{{1,{MAX_DIGITS}}})$/;\n  \
+         var WIDTH = 'pym{SEPARATOR}{DEFAULT_CHILD_ID}{SEPARATOR}{WIDTH}{SEPARATOR}';\n",
+        child_id_regex_js()
+    )
+}
+
+/// The line before [`embed_js_constants`] in `public/embed.js`.
+pub const EMBED_JS_BEGIN: &str =
+    "  // Generated by src/embed.rs (embed_js_constants); `cargo test` checks these lines.\n";
+/// The line after [`embed_js_constants`] in `public/embed.js`.
+pub const EMBED_JS_END: &str = "  // End of the generated lines.\n";
 
 #[cfg(test)]
 mod tests {
@@ -136,21 +181,65 @@ mod tests {
         }
     }
 
-    /// `public/embed.js` is plain JS served as it is, so it repeats two facts of this module; this
-    /// test keeps the copies equal.
+    /// `public/embed.js` is plain JS served as it is: it holds [`embed_js_constants`] between its
+    /// two marker lines, exactly as generated here.
     #[test]
-    fn embed_js_agrees_on_the_default_child_id_and_the_message_format() {
+    fn embed_js_holds_the_generated_constants() {
         let js = include_str!("../public/embed.js");
-        let width = format!("'pym{SEPARATOR}{DEFAULT_CHILD_ID}{SEPARATOR}width{SEPARATOR}'");
-        assert!(js.contains(&width), "embed.js must send {width}");
-        let pattern = format!(
-            "/^pym{SEPARATOR}[^\\x00-\\x1f\\x7f]{{1,{MAX_CHILD_ID_LEN}}}{SEPARATOR}(height|scrollToChildPos){SEPARATOR}"
+        let begin = js
+            .find(EMBED_JS_BEGIN)
+            .expect("embed.js: no EMBED_JS_BEGIN line")
+            + EMBED_JS_BEGIN.len();
+        let len = js[begin..]
+            .find(EMBED_JS_END)
+            .expect("embed.js: no EMBED_JS_END line");
+        assert_eq!(
+            &js[begin..begin + len],
+            embed_js_constants(),
+            "public/embed.js must hold these lines from src/embed.rs:\n{}",
+            embed_js_constants()
         );
+        for name in ["CHILD_ID", "MAX_MESSAGE_LEN", "PREFIX", "TAIL", "WIDTH"] {
+            assert_eq!(
+                js.matches(&format!("var {name} ")).count(),
+                1,
+                "{name} defined once"
+            );
+            assert!(
+                js.matches(name).count() > 1,
+                "embed.js defines {name} and never uses it"
+            );
+        }
+    }
+
+    #[test]
+    fn the_longest_messages_fit_the_length_limit() {
+        let id = "😀".repeat(MAX_CHILD_ID_LEN);
+        assert!(valid_child_id(&id));
+        let longest = scroll_message(&id, 9_999_999);
+        assert_eq!(longest.encode_utf16().count(), MAX_MESSAGE_LEN);
         assert!(
-            js.contains(&pattern),
-            "embed.js must read {pattern} (any child id valid_child_id accepts)"
+            format!("pym{SEPARATOR}{id}{SEPARATOR}{WIDTH}{SEPARATOR}999999")
+                .encode_utf16()
+                .count()
+                <= MAX_MESSAGE_LEN
         );
-        assert!(js.contains(&format!("event.data.length > {MAX_MESSAGE_LEN}")));
+        assert_eq!(
+            parse_parent_message(
+                &format!("pym{SEPARATOR}{id}{SEPARATOR}{WIDTH}{SEPARATOR}390"),
+                &id
+            ),
+            Some(ParentMessage::Width(390))
+        );
+    }
+
+    #[test]
+    fn the_js_rule_is_generated_from_the_same_constants() {
+        assert_eq!(
+            child_id_regex_js(),
+            "/^(?:(?!xPYMx)[^\\p{Cc}\\p{Cs}]){1,64}$/u"
+        );
+        assert!(embed_js_constants().contains(&child_id_regex_js()));
     }
 
     #[test]
@@ -167,11 +256,24 @@ mod tests {
             assert_eq!(child_id(Some(id)).as_deref(), Ok(id));
         }
         assert!(valid_child_id(&"故".repeat(64)), "64 characters, not bytes");
-        for id in ["", "axPYMxb", "a\nb", "a\u{0}b", "a\u{7f}", "a\u{85}"] {
+        assert!(
+            valid_child_id(&"😀".repeat(64)),
+            "64 characters, not UTF-16 units"
+        );
+        assert!(valid_child_id("axPYM"), "the separator only whole");
+        for id in [
+            "", "axPYMxb", "xPYMx", "a\nb", "a\tb", "a\u{0}b", "a\u{1f}", "a\u{7f}", "a\u{85}",
+            "a\u{9f}",
+        ] {
             assert!(!valid_child_id(id), "{id:?}");
             assert!(child_id(Some(id)).unwrap_err().contains("childId"));
         }
         assert!(!valid_child_id(&"a".repeat(65)));
+        assert!(!valid_child_id(&"😀".repeat(65)));
+        assert!(
+            valid_child_id("a\u{a0}b\u{2028}"),
+            "not control characters (Zs, Zl)"
+        );
         assert_eq!(child_id(None).as_deref(), Ok(DEFAULT_CHILD_ID));
     }
 }

@@ -105,16 +105,23 @@ pub fn inline_module_script(html: &str) -> Option<(usize, usize, &str)> {
 /// once: pym.js sets `scrolling="no"` and sizes nothing until it hears from the page, so without it
 /// the story would be cut at 150 px until the app runs. (`embed.js` frames have a height of their
 /// own and answer the app's first height, which this one would take the place of.) The child-id
-/// rule is [`crate::embed`]'s.
+/// rule is [`crate::embed::valid_child_id`]'s, generated as JavaScript from the same constants.
+///
+/// Then, in an opaque origin (`sandbox="allow-scripts"` without `allow-same-origin`, or a page
+/// opened from a file), the boot script goes no further: the app's module and wasm would be
+/// cross-origin requests there, refused without CORS headers (errors in the console), and no host
+/// script accepts the messages of an origin `null`. The prerendered page stays, readable.
 fn first_height() -> String {
-    use crate::embed::{child_id_rule_js, SEPARATOR};
+    use crate::embed::{child_id_regex_js, HEIGHT, SEPARATOR};
     format!(
         "// In a frame: the first height for the parent (pym.js), before the app loads.\n\
          if (window.parent !== window) {{\n  \
          const id = new URLSearchParams(location.search).get('childId');\n  \
-         if (id !== null && ({})(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}height{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
-         }}\n",
-        child_id_rule_js()
+         if (id !== null && {}.test(id)) window.parent.postMessage(`pym{SEPARATOR}${{id}}{SEPARATOR}{HEIGHT}{SEPARATOR}${{document.body.offsetHeight}}`, '*');\n\
+         }}\n\
+         // An opaque origin (a sandbox without allow-same-origin, a file): the prerendered page stays.\n\
+         if (self.origin === 'null') await new Promise(() => {{}});\n",
+        child_id_regex_js()
     )
 }
 
@@ -464,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn the_boot_script_sends_the_first_height_in_a_frame() {
+    fn the_boot_script_sends_the_first_height_in_a_frame_and_stops_in_an_opaque_origin() {
         let boot = boot_script("await init();");
         let height = boot
             .find("postMessage(`pymxPYMx${id}xPYMxheightxPYMx")
@@ -475,9 +482,19 @@ mod tests {
             "after the first paint, before the app"
         );
         assert!(boot.contains("id !== null &&"), "only for pym.js frames");
+        let stop = boot
+            .find("if (self.origin === 'null') await new Promise(() => {});")
+            .expect("an opaque origin stops the boot script");
         assert!(
-            boot.contains("id.length <= 64 && !/xPYMx|[\\x00-\\x1f\\x7f-\\x9f]/.test(id)"),
-            "{boot}"
+            height < stop && stop < boot.find("await init()").unwrap(),
+            "after the first height, before the app: {boot}"
+        );
+        assert!(
+            boot.contains(&format!(
+                "id !== null && {}.test(id)",
+                crate::embed::child_id_regex_js()
+            )),
+            "the one child-id rule: {boot}"
         );
     }
 
@@ -572,7 +589,12 @@ mod tests {
     #[test]
     fn the_policy_is_one_line_and_the_readme_quotes_it() {
         assert!(!CSP.contains('\n') && CSP.starts_with("default-src 'self'"));
-        for part in ["base-uri 'none'", "form-action 'none'", "object-src 'none'"] {
+        for part in [
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'",
+            "require-trusted-types-for 'script'",
+        ] {
             assert!(CSP.contains(part), "{part}");
         }
         let readme = include_str!("../README.md");

@@ -711,3 +711,107 @@ async fn the_gap_in_the_source_is_marked_and_the_photo_row_is_one_gallery() {
     drop(handle);
     parent.remove();
 }
+
+/// The head's values survive a browser's HTML parser whatever they hold (`src/prerender.rs`'s
+/// meta tags, `src/share.rs`'s JSON-LD): a `</script><!--<script>` or `"><img onerror>` in the
+/// title, description, card words, byline or card URL stays text, adds no element, and U+2028 comes
+/// back as itself.
+#[wasm_bindgen_test]
+fn hostile_head_values_round_trip_through_the_html_parser() {
+    use ruzhou_story::prerender::{render_page, Page, Share};
+    use ruzhou_story::story::{Author, Story};
+    const HOSTILE: &str =
+        "</script><!--<script>\"><img src=x onerror=alert(1)>\u{2028}'&amp;</title>";
+    static AUTHORS: [Author; 1] = [Author {
+        name: HOSTILE,
+        role: HOSTILE,
+    }];
+    let hostile = Story {
+        title: HOSTILE,
+        byline: HOSTILE,
+        description: HOSTILE,
+        authors: &AUTHORS,
+        summary_heading: HOSTILE,
+        summary: &[],
+        sections: &[],
+    };
+    let image = format!("https://x.example/share.png?{HOSTILE}");
+    let json_ld = ruzhou_story::share::json_ld(&hostile, Some(&image));
+    let index = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title></title>\
+        <script type=\"module\">x()</script></head><body></body></html>";
+    let html = render_page(
+        index,
+        &Page {
+            body: "<main id=\"app\"></main>",
+            title: HOSTILE,
+            description: HOSTILE,
+            embed: true,
+            csp: None,
+            style: None,
+            boot: "boot();",
+            share: Some(Share {
+                image: &image,
+                alt: HOSTILE,
+                json_ld: &json_ld,
+            }),
+        },
+    )
+    .unwrap();
+    let doc = web_sys::DomParser::new()
+        .unwrap()
+        .parse_from_string(&html, web_sys::SupportedType::TextHtml)
+        .unwrap();
+    let root = doc.document_element().unwrap();
+    assert_eq!(text(&one(&root, "title")), HOSTILE);
+    for (selector, value) in [
+        ("meta[name='description']", HOSTILE),
+        ("meta[property='og:title']", HOSTILE),
+        ("meta[property='og:description']", HOSTILE),
+        ("meta[property='og:image:alt']", HOSTILE),
+        ("meta[name='twitter:image:alt']", HOSTILE),
+        ("meta[property='og:image']", &image),
+        ("meta[itemprop='image']", &image),
+    ] {
+        assert_eq!(
+            one(&root, selector).get_attribute("content").as_deref(),
+            Some(value),
+            "{selector}"
+        );
+    }
+    let ld = all(&root, "script[type='application/ld+json']");
+    assert_eq!(ld.len(), 1);
+    let json = js_sys::JSON::parse(&text(&ld[0])).expect("the JSON-LD parses");
+    let field = |path: &[&str]| {
+        path.iter()
+            .fold(json.clone(), |v, key| {
+                js_sys::Reflect::get(&v, &(*key).into()).unwrap()
+            })
+            .as_string()
+    };
+    assert_eq!(field(&["headline"]).as_deref(), Some(HOSTILE));
+    assert_eq!(field(&["description"]).as_deref(), Some(HOSTILE));
+    assert_eq!(field(&["author", "0", "name"]).as_deref(), Some(HOSTILE));
+    assert_eq!(
+        field(&["author", "0", "jobTitle"]).as_deref(),
+        Some(HOSTILE)
+    );
+    assert_eq!(field(&["image", "0"]).as_deref(), Some(image.as_str()));
+    // Nothing broke out: the boot script and the data block are the only scripts, no image, every
+    // meta tag written is one element of the head, and the body is the app's.
+    assert_eq!(all(&root, "script").len(), 2);
+    assert!(all(&root, "img").is_empty());
+    assert!(
+        all(&root, "head > :not(meta, title, script)").is_empty(),
+        "{html}"
+    );
+    assert_eq!(
+        all(&root, "head > meta").len(),
+        html.matches("<meta").count(),
+        "{html}"
+    );
+    assert_eq!(
+        one(&root, "body").inner_html(),
+        "<main id=\"app\"></main>",
+        "{html}"
+    );
+}

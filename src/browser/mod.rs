@@ -550,12 +550,65 @@ pub fn scroll_parent_to(id: &str) -> bool {
     parent.post_message(&message.into(), "*").is_ok()
 }
 
+/// The shortest time between two answers to the parent's `width` messages (ms). Each answer
+/// reads the content height (a layout, if one is due) and posts a message; a parent, or anything
+/// holding its window, that floods `width` messages gets at most one answer per interval, the
+/// last one with the height after the flood.
+const WIDTH_REPLY_INTERVAL_MS: f64 = 100.0;
+
+/// Answers to `width` messages, at most one per [`WIDTH_REPLY_INTERVAL_MS`]: the first at once,
+/// the ones asked for within the interval as one, at its end. Dropping it cancels a pending one.
+struct Replies {
+    last: Cell<f64>,
+    pending: Cell<bool>,
+    timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+}
+
+impl Replies {
+    fn new() -> Rc<Self> {
+        Rc::new(Self {
+            last: Cell::new(f64::NEG_INFINITY),
+            pending: Cell::new(false),
+            timer: RefCell::new(None),
+        })
+    }
+
+    /// Calls `reply` now, or once at the end of the current interval (a request while one waits
+    /// adds nothing).
+    fn request(self: &Rc<Self>, reply: Rc<dyn Fn()>) {
+        if self.pending.get() {
+            return;
+        }
+        let wait = self.last.get() + WIDTH_REPLY_INTERVAL_MS - now_ms();
+        if wait <= 0.0 {
+            self.last.set(now_ms());
+            reply();
+            return;
+        }
+        self.pending.set(true);
+        let this = Rc::downgrade(self);
+        // The spent timer of the interval before is dropped here, outside its own callback.
+        *self.timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+            wait.ceil() as u32,
+            move || {
+                if let Some(this) = this.upgrade() {
+                    this.pending.set(false);
+                    this.last.set(now_ms());
+                    reply();
+                }
+            },
+        ));
+    }
+}
+
 /// The page's side of pym.js (1.3) when framed, until the current reactive owner is cleaned up:
 /// tells the parent the content height whenever it changes (a `ResizeObserver` on `<body>` catches
 /// load, fonts, images, width changes and any re-layout), and answers the parent's `width`
-/// messages. A message is looked at only when its source is the parent window and it is a short
-/// string ([`crate::embed::MAX_MESSAGE_LEN`]), checked before it is copied into wasm memory; only
-/// a `width` for our child id is acted on; nothing incoming is ever executed or navigated to.
+/// messages, at most one answer per [`WIDTH_REPLY_INTERVAL_MS`]. A message is looked at only when
+/// its source is the parent window — checked first: reading a message's data deserializes it, and
+/// a sibling frame may post megabytes — and it is a short string
+/// ([`crate::embed::MAX_MESSAGE_LEN`]), checked before it is copied into wasm memory; only a
+/// `width` for our child id is acted on; nothing incoming is ever executed or navigated to.
 /// `announced`: the parent named a child id in the URL, as pym.js does (it sends no `width` until
 /// a resize); otherwise the parent counts as speaking pym.js once it sends a `width` (`embed.js`
 /// does at start). Does nothing when the page is not framed.
@@ -565,6 +618,7 @@ pub fn use_pym_child(child_id: String, announced: bool) {
         resize: web_sys::ResizeObserver,
         _on_resize: ResizeClosure,
         _listeners: Listeners,
+        _replies: Rc<Replies>,
     }
     impl Drop for PymChild {
         fn drop(&mut self) {
@@ -604,29 +658,38 @@ pub fn use_pym_child(child_id: String, announced: bool) {
     // Once at start as well: an off-screen frame's rendering is paused, and with it the
     // ResizeObserver, but reading the height still works.
     send(false);
-    let on_message = window_event_listener(leptos::ev::message, move |event| {
-        let from_parent = event
-            .source()
-            .is_some_and(|s| js_sys::Object::is(&s, &parent));
-        let data = event.data();
-        let Some(short) = data
-            .dyn_ref::<js_sys::JsString>()
-            .filter(|s| from_parent && s.length() as usize <= crate::embed::MAX_MESSAGE_LEN)
-        else {
-            return;
-        };
-        let text = String::from(short);
-        if let Some(crate::embed::ParentMessage::Width(_)) =
-            crate::embed::parse_parent_message(&text, &child_id)
-        {
-            PARENT_SPEAKS_PYM.with(|p| p.set(true));
-            send(true);
+    let replies = Replies::new();
+    let reply: Rc<dyn Fn()> = Rc::new(move || send(true));
+    let on_message = window_event_listener(leptos::ev::message, {
+        let replies = replies.clone();
+        move |event| {
+            let from_parent = event
+                .source()
+                .is_some_and(|s| js_sys::Object::is(&s, &parent));
+            if !from_parent {
+                return;
+            }
+            let data = event.data();
+            let Some(short) = data
+                .dyn_ref::<js_sys::JsString>()
+                .filter(|s| s.length() as usize <= crate::embed::MAX_MESSAGE_LEN)
+            else {
+                return;
+            };
+            let text = String::from(short);
+            if let Some(crate::embed::ParentMessage::Width(_)) =
+                crate::embed::parse_parent_message(&text, &child_id)
+            {
+                PARENT_SPEAKS_PYM.with(|p| p.set(true));
+                replies.request(reply.clone());
+            }
         }
     });
     own(PymChild {
         resize,
         _on_resize: on_resize,
         _listeners: Listeners(vec![on_message]),
+        _replies: replies,
     });
 }
 

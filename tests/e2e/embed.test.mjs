@@ -7,32 +7,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, watch, counterStates, settled, DIST, ROOT, CSP } from './harness.mjs';
+import { hostPages, frameOf, fits, PYM_JS, PYM_PATH } from './hosts.mjs';
 
 const BASE = '/news/2026/ruzhou/';
 let story, host, browser;
 
-/** The README's snippet after `marker` (its first ```html block), and its stylesheet rule. */
-async function readme() {
-  const text = await readFile(join(ROOT, 'README.md'), 'utf8');
-  const block = (marker) => {
-    const from = text.indexOf(marker);
-    assert.ok(from >= 0, `README: no ${marker}`);
-    const start = text.indexOf('```html\n', from) + 8;
-    return text.slice(start, text.indexOf('\n```', start));
-  };
-  return { pym: block('**With pym.js**'), plain: block('**Without pym.js**'), style: /`(\.ruzhou-story-frame \{[^`]*\})`/.exec(text)[1] };
-}
-
 before(async () => {
   story = await serve(DIST, { base: BASE, headers: { 'content-security-policy': CSP } });
-  const origin = '^' + story.origin.replace(/[.]/g, '\\.') + '$';
-  const snippets = await readme();
-  const template = await readFile(join(ROOT, 'tests/e2e/host/page.html'), 'utf8');
-  const page = (snippet) => template.replace('STYLE', snippets.style).replace('SNIPPET', snippet
-    .replaceAll('STORY', story.url.slice(0, -1))
-    .replaceAll('^https://story\\.example\\.com$', origin)
-    .replaceAll('https://your-cdn/pym.v1.min.js', 'pym.v1.min.js'));
-  const pym = await readFile(join(ROOT, 'tests/e2e/node_modules/pym.js/dist/pym.v1.min.js'));
+  const { snippets, page } = await hostPages(story);
   const html = 'text/html; charset=utf-8';
   host = await serve(join(ROOT, 'tests/e2e/host'), {
     routes: {
@@ -48,7 +30,7 @@ before(async () => {
       '/evil.html': [html, '<!doctype html><title>evil</title><p>another frame</p>'],
       // A fixed-height iframe and no parent script at all.
       '/bare.html': [html, page(`<iframe src="${story.url}embed.html" height="600" width="100%" title="story"></iframe>`)],
-      '/pym.v1.min.js': ['text/javascript', pym],
+      [PYM_PATH]: ['text/javascript', await readFile(PYM_JS)],
       '/favicon.ico': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
     },
   });
@@ -66,25 +48,6 @@ test('dist/ works from a sub-folder: every asset loads, the story renders', asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
-
-const frameOf = async (page, selector = 'iframe') => {
-  const handle = await page.waitForSelector(selector);
-  const frame = await handle.contentFrame();
-  await frame.waitForSelector('[data-counter]');
-  return { handle, frame };
-};
-
-/** Waits until the iframe's height equals the story's content height (±2 px). */
-async function fits(page, handle, frame, what) {
-  let iframe = 0, content = -100;
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(100);
-    iframe = (await handle.boundingBox()).height;
-    content = await frame.evaluate(() => document.body.offsetHeight);
-    if (Math.abs(iframe - content) <= 2) return content;
-  }
-  assert.fail(`${what}: iframe ${iframe}px, story ${content}px`);
-}
 
 for (const kind of ['pym', 'plain']) {
   for (const [width, height] of [[390, 844], [1280, 800]]) {
