@@ -438,15 +438,21 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             "embed class"
         );
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
-        // Not framed: no pym.js child. The progress bar and the section bar each listen to
-        // scroll and resize, and take their first reading from an observer's first report; the
-        // section bar watches its own height; each of the 5 scenes observes its steps, except in
-        // embed mode, where scenes lie flat in their final state. Nothing else runs under reduced
-        // motion.
+        // Not framed: no pym.js child. The section bar listens to scroll and resize, and takes
+        // its first reading from an observer's first report, and watches its own height; so does
+        // the progress bar where no scroll timeline drives it. Each of the 5 scenes observes its
+        // steps, except in embed mode, where scenes lie flat in their final state. Nothing else
+        // runs under reduced motion.
         let scenes = if embedded { 0 } else { 5 };
+        let progress =
+            if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
+                0
+            } else {
+                2
+            };
         assert_eq!(
             browser::live_handles(),
-            2 * 2 + 1 + scenes,
+            2 + 1 + progress + scenes,
             "embedded={embedded}"
         );
         drop(handle);
