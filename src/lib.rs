@@ -9,6 +9,7 @@
 //! - [`art`], [`graphics`]: the drawings and the scenes' graphics, declared once for the build and
 //!   the page.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
+//! - [`speech`]: the read-aloud's sentences, voices, rates and player state, unit-tested natively.
 //! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
 //!   `use_…` starter there stops when its component unmounts.
@@ -32,6 +33,7 @@ pub mod prerender;
 pub mod scale;
 pub mod scrolly;
 pub mod share;
+pub mod speech;
 pub mod story;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which
