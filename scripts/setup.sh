@@ -18,6 +18,7 @@ source scripts/env.sh
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 GECKODRIVER_VERSION=0.37.1
 # Browsers for the tests: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit, through its
 # WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli; openssl (the
@@ -75,6 +76,11 @@ fi
 need "wasm-opt (npm binaryen)" "$(version_of "$ROOT/.tools/node_modules/.bin/wasm-opt" )" "${BINARYEN_VERSION%%.*}" \
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --save-exact "binaryen@$BINARYEN_VERSION"
 
+# 3b. terser from npm: minifies the JS glue in release builds (scripts/post-build.sh; Trunk's own
+#     minifier stops at its `export default` and leaves the file whole).
+need "terser (npm)" "$(version_of "$ROOT/.tools/node_modules/.bin/terser")" "$TERSER_VERSION" \
+  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --save-exact "terser@$TERSER_VERSION"
+
 # 4. The end-to-end checks' npm packages (playwright-core drives Debian's chromium; no browser download).
 if ! (cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1); then
   (( CHECK_ONLY )) && die "tests/e2e packages missing: run scripts/setup.sh"
@@ -102,6 +108,7 @@ check trunk "$TRUNK_VERSION" "$(version_of trunk)"
 check wasm-bindgen "$WASM_BINDGEN_VERSION" "$(version_of wasm-bindgen)"
 check wasm-pack "$WASM_PACK_VERSION" "$(version_of wasm-pack)"
 check wasm-opt "${BINARYEN_VERSION%%.*}" "$(version_of wasm-opt | cut -d. -f1)"
+check terser "$TERSER_VERSION" "$(version_of terser)"
 command -v chromium >/dev/null || die "chromium is not on PATH"
 command -v chromedriver >/dev/null || die "chromedriver is not on PATH"
 [[ "$(version_of chromium | cut -d. -f1)" == "$(version_of chromedriver | cut -d. -f1)" ]] \
