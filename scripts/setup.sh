@@ -22,8 +22,11 @@ TERSER_VERSION=5.51.4
 GECKODRIVER_VERSION=0.37.1
 # Browsers for the tests: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit, through its
 # WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli; openssl (the
-# release check recomputes the CSP's SHA-256 hashes with it).
-DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli openssl)
+# release check recomputes the CSP's SHA-256 hashes with it); speech-dispatcher with espeak-ng, whose
+# Mandarin voice (`cmn`) Firefox and Chromium (--enable-speech-dispatcher) offer to speechSynthesis:
+# the read-aloud's real-voice test (tests/e2e/listen.test.mjs).
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli openssl
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 CHECK_ONLY=0
 [[ "${1:-}" == "--check" ]] && CHECK_ONLY=1
 
@@ -59,7 +62,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
 fi
 
 # 2. Debian packages: the three engines and their drivers (browser tests, screenshots), CJK fonts,
-#    brotli, openssl.
+#    brotli, openssl, a Mandarin voice.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
