@@ -254,6 +254,29 @@ test('speech the platform stops in the background (iOS) goes on from that senten
   }
 });
 
+test('without the CSS Custom Highlight API the block being read is marked instead', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const problems = watch(page, [server.origin]);
+  await page.addInitScript(() => {
+    window.__speechConfig = { manual: true };
+    Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
+  });
+  await page.goto(server.url + 'listen.html');
+  await page.click('.listen-start');
+  const title = await nextSpoken(page, null);
+  const r = await now(page);
+  assert.equal(r.api, false);
+  assert.ok(r.marked && r.text === title, 'the title is marked as being read');
+  await page.click('[data-listen="next"]');
+  await nextSpoken(page, title);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.listen-reading').length), 1, 'one block marked');
+  await page.click('[data-listen="stop"]');
+  await page.waitForFunction(() => !document.querySelector('.listen-reading'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the control waits in its place: showing it, or the note, changes no layout', async () => {
   const boxes = (page) => page.evaluate(() => ['.masthead', '.listen', '.section-nav', '.story-section > p']
     .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return [s, r.x, r.y, r.width, r.height].map((v) => (typeof v === 'number' ? Math.round(v) : v)); }));
