@@ -18,11 +18,15 @@ source scripts/env.sh
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 GECKODRIVER_VERSION=0.37.1
 # Browsers for the tests: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit, through its
 # WebDriver and MiniBrowser, on a virtual display from xvfb-run); CJK fonts; brotli; openssl (the
-# release check recomputes the CSP's SHA-256 hashes with it).
-DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli openssl)
+# release check recomputes the CSP's SHA-256 hashes with it); speech-dispatcher with espeak-ng, whose
+# Mandarin voice (`cmn`) Firefox and Chromium (--enable-speech-dispatcher) offer to speechSynthesis:
+# the read-aloud's real-voice test (tests/e2e/listen.test.mjs).
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk brotli openssl
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 CHECK_ONLY=0
 [[ "${1:-}" == "--check" ]] && CHECK_ONLY=1
 
@@ -58,7 +62,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
 fi
 
 # 2. Debian packages: the three engines and their drivers (browser tests, screenshots), CJK fonts,
-#    brotli, openssl.
+#    brotli, openssl, a Mandarin voice.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -74,6 +78,11 @@ fi
 # 3. wasm-opt from npm's binaryen (Debian's binaryen 108 silently breaks the wasm).
 need "wasm-opt (npm binaryen)" "$(version_of "$ROOT/.tools/node_modules/.bin/wasm-opt" )" "${BINARYEN_VERSION%%.*}" \
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --save-exact "binaryen@$BINARYEN_VERSION"
+
+# 3b. terser from npm: minifies the JS glue in release builds (scripts/post-build.sh; Trunk's own
+#     minifier stops at its `export default` and leaves the file whole).
+need "terser (npm)" "$(version_of "$ROOT/.tools/node_modules/.bin/terser")" "$TERSER_VERSION" \
+  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --save-exact "terser@$TERSER_VERSION"
 
 # 4. The end-to-end checks' npm packages (playwright-core drives Debian's chromium; no browser download).
 if ! (cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1); then
@@ -102,6 +111,7 @@ check trunk "$TRUNK_VERSION" "$(version_of trunk)"
 check wasm-bindgen "$WASM_BINDGEN_VERSION" "$(version_of wasm-bindgen)"
 check wasm-pack "$WASM_PACK_VERSION" "$(version_of wasm-pack)"
 check wasm-opt "${BINARYEN_VERSION%%.*}" "$(version_of wasm-opt | cut -d. -f1)"
+check terser "$TERSER_VERSION" "$(version_of terser)"
 command -v chromium >/dev/null || die "chromium is not on PATH"
 command -v chromedriver >/dev/null || die "chromedriver is not on PATH"
 [[ "$(version_of chromium | cut -d. -f1)" == "$(version_of chromedriver | cut -d. -f1)" ]] \

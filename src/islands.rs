@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `.progress` | [`ProgressBar`] |
 //! | `.section-nav` | [`SectionNav`] (with the replay button) |
+//! | `.listen` | `ListenControl`'s read-aloud (static markup: only its glue is started) |
 //! | `.scene[data-scene]` | [`Scene`] (its steps' sentences stay the server's) |
 //! | `[data-counter]` | [`Counter`] (in paragraphs, scene steps and the summary) |
 //!
@@ -50,9 +51,10 @@ type Hydrate = fn(Element);
 /// Each kind is its own function, called through this table: neither rustc nor wasm-opt can inline
 /// an indirect call, so each view stays a function of its own, which the browser compiles (lazily,
 /// on the main thread) in the task that first needs it, not all together in the first task.
-const ISLANDS: [(&str, Hydrate); 4] = [
+const ISLANDS: [(&str, Hydrate); 5] = [
     (".progress", progress_bar),
     (".section-nav", section_nav),
+    (".listen", listen_control),
     (".scene[data-scene]", scene),
     ("[data-counter]", counter),
 ];
@@ -127,6 +129,13 @@ fn progress_bar(root: Element) {
 /// The section bar, with the replay button.
 fn section_nav(root: Element) {
     island(root, || view! { <SectionNav/> });
+}
+
+/// The read-aloud control. Its markup is static (the app writes its state to its attributes), so
+/// there is nothing to hydrate: what `ListenControl` starts on the element it rendered is started
+/// on the server's.
+fn listen_control(root: Element) {
+    browser::use_read_aloud(root);
 }
 
 /// A scene, found by its `data-scene` name.

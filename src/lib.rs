@@ -11,6 +11,7 @@
 //!   show what).
 //! - [`ui_text`]: the interface words, the only Chinese in the code.
 //! - [`embed`]: the pym.js message protocol for the self-sizing iframe, unit-tested natively.
+//! - [`speech`]: the read-aloud's sentences, voices, rates and player state, unit-tested natively.
 //! - [`prerender`]: the served pages around the server-rendered app (used by `src/bin/prerender.rs`).
 //! - [`browser`]: all browser glue (observers, frames, timers, media queries, listeners); every
 //!   `use_…` starter there stops when its component unmounts.
@@ -35,6 +36,7 @@ pub mod prerender;
 pub mod scale;
 pub mod scrolly;
 pub mod share;
+pub mod speech;
 pub mod states;
 pub mod story;
 pub mod ui_text;

@@ -441,8 +441,9 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         // Not framed: no pym.js child. The section bar listens to scroll and resize, and takes
         // its first reading from an observer's first report, and watches its own height; so does
         // the progress bar where no scroll timeline drives it. Each of the 5 scenes observes its
-        // steps, except in embed mode, where scenes lie flat in their final state. Nothing else
-        // runs under reduced motion.
+        // steps, except in embed mode, where scenes lie flat in their final state; the read-aloud
+        // listens for voices and for the page being hidden. Nothing else runs under reduced
+        // motion.
         let scenes = if embedded { 0 } else { 5 };
         let progress =
             if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
@@ -452,7 +453,7 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             };
         assert_eq!(
             browser::live_handles(),
-            2 + 1 + progress + scenes,
+            2 + 1 + progress + scenes + 1,
             "embedded={embedded}"
         );
         drop(handle);
@@ -820,4 +821,121 @@ fn hostile_head_values_round_trip_through_the_html_parser() {
         "<main id=\"app\"></main>",
         "{html}"
     );
+}
+
+/// Installs the scripted stand-in for `speechSynthesis` (the end-to-end tests' own) with these
+/// settings (a JS object literal).
+fn speech_stand_in(config: &str) {
+    js_sys::eval(&format!("window.__speechConfig = {config};")).unwrap();
+    js_sys::Function::new_no_args(include_str!("e2e/speech-standin.js"))
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+/// A JS expression's value in the page, as a string ("null" for null).
+fn js(expression: &str) -> String {
+    let value = js_sys::eval(expression).unwrap();
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_read_aloud_reads_what_is_heard_and_unmounting_silences_it() {
+    speech_stand_in("{ manual: true }");
+    let (parent, handle) = mount(|| {
+        provide_context(motion(true));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+    let listen = one(&parent, ".listen");
+    until(2000, "a voice", || {
+        listen.get_attribute("data-voice").as_deref() == Some("found")
+    })
+    .await;
+    // (The test page has no stylesheet: the state is what it shows the parts by.)
+    assert_eq!(
+        listen.get_attribute("data-play").as_deref(),
+        Some("stopped")
+    );
+    let start: HtmlElement = one(&listen, "[data-listen='start']").unchecked_into();
+    start.click();
+    until(2000, "the title to be read", || {
+        js("window.__speech.current") == STORY.title
+    })
+    .await;
+    assert_eq!(
+        listen.get_attribute("data-play").as_deref(),
+        Some("playing")
+    );
+    assert_eq!(js("window.__speech.log[0].lang"), "zh-CN");
+    assert_eq!(
+        all(&parent, ".listen-reading").len(),
+        1,
+        "the title is marked"
+    );
+    assert_eq!(js("String(CSS.highlights.has('listen'))"), "true");
+
+    // Reading on (timed now): the counters' final text is read, their ticking digits are not.
+    js("Object.assign(window.__speech.config, { manual: false, msPerChar: 0.2 }); window.__speech.end()");
+    let find = "window.__speech.log.map((u) => u.text).find((t) => t.includes('6.5万余棵')) || ''";
+    until(20000, "the sentence with the trees", || {
+        !js(find).is_empty()
+    })
+    .await;
+    js("window.__speech.config.manual = true");
+    let heard = js(find);
+    assert!(heard.contains("已栽种各类树木6.5万余棵，"), "{heard}");
+    until(1000, "a sentence being spoken", || {
+        js("String(window.__speech.current)") != "null"
+    })
+    .await;
+    assert_eq!(
+        listen.get_attribute("data-play").as_deref(),
+        Some("playing")
+    );
+
+    drop(handle);
+    assert_eq!(
+        browser::live_handles(),
+        0,
+        "unmount left the read-aloud running"
+    );
+    assert_eq!(
+        js("String(window.__speech.current)"),
+        "null",
+        "still speaking"
+    );
+    assert_eq!(js("String(CSS.highlights.has('listen'))"), "false");
+    assert!(document()
+        .query_selector(".listen-reading")
+        .unwrap()
+        .is_none());
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_chinese_voice_the_read_aloud_says_so() {
+    use ruzhou_story::components::listen_control::{words, ListenControl};
+    speech_stand_in("{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }");
+    let (parent, handle) = mount(|| view! { <ListenControl/> });
+    leptos::task::tick().await;
+    let listen = one(&parent, ".listen");
+    until(2000, "the voices to be looked at", || {
+        listen.get_attribute("data-voice").as_deref() == Some("missing")
+    })
+    .await;
+    assert_eq!(text(&one(&listen, ".listen-note")), words::NO_VOICE);
+    // Pressing the (hidden) start button does nothing.
+    one(&listen, "[data-listen='start']")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    TimeoutFuture::new(100).await;
+    assert_eq!(
+        listen.get_attribute("data-play").as_deref(),
+        Some("stopped")
+    );
+    assert_eq!(js("String(window.__speech.log.length)"), "0");
+    drop(handle);
+    assert_eq!(browser::live_handles(), 0);
+    parent.remove();
 }

@@ -1,6 +1,6 @@
 //! All browser glue in one layer: IntersectionObserver, requestAnimationFrame, timers, media queries,
-//! window listeners, scroll position, and the framed page's postMessage / ResizeObserver side of
-//! pym.js.
+//! window listeners, scroll position, the framed page's postMessage / ResizeObserver side of
+//! pym.js, and the read-aloud's speech synthesis (`speech.rs`).
 //!
 //! One pattern, the leptos-use way: every starter here is a `use_…` function that ties what it
 //! starts to the current reactive owner (the component, or the effect that calls it). When that
@@ -14,6 +14,9 @@
 //!     browser::use_visibility(&el, move |seen| { /* … */ true });
 //! });
 //! ```
+
+mod speech;
+pub use speech::use_read_aloud;
 
 use leptos::prelude::{on_cleanup, window_event_listener, WindowListenerHandle};
 use send_wrapper::SendWrapper;

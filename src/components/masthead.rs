@@ -1,5 +1,6 @@
 //! The story's header.
 
+use super::listen_control::ListenControl;
 use crate::story::STORY;
 use leptos::prelude::*;
 
@@ -8,14 +9,15 @@ pub fn title_lines(title: &str) -> impl Iterator<Item = &str> {
     title.split_inclusive('：')
 }
 
-/// Title and byline of the story. Each part of the title ("汝州市产业集聚区：", "一座新城的崛起") wraps
-/// as a whole where it can.
+/// Title and byline of the story, and the read-aloud control ([`ListenControl`]). Each part of the
+/// title ("汝州市产业集聚区：", "一座新城的崛起") wraps as a whole where it can.
 #[component]
 pub fn Masthead() -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>{title_lines(STORY.title).map(|line| view! { <span>{line}</span> }).collect_view()}</h1>
             <p class="byline">{STORY.byline}</p>
+            <ListenControl/>
         </header>
     }
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod counter;
 pub mod gallery;
 pub mod illustration;
+pub mod listen_control;
 pub mod masthead;
 pub mod paragraph;
 pub mod progress_bar;

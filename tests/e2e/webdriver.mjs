@@ -40,13 +40,14 @@ const freePort = () => new Promise((ok) => {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Starts `engine`'s driver and opens a session; `close()` ends both. */
-export async function open(engine) {
+/** Starts `engine`'s driver (with `env` added to its environment, which the browser inherits) and
+ *  opens a session; `close()` ends both. */
+export async function open(engine, { env = {} } = {}) {
   const spec = ENGINES[engine];
   const port = await freePort();
   const [cmd, args] = spec.driver(port);
   // Its own process group, so that closing also ends what xvfb-run started.
-  const proc = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  const proc = spawn(cmd, args, { stdio: 'ignore', detached: true, env: { ...process.env, ...env } });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, path, body) => {
     const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -74,6 +75,11 @@ export async function open(engine) {
         await call('POST', `${s}/window/rect`, { width: ow + width - w, height: oh + height - h });
       }
       return session.run(() => [innerWidth, innerHeight]);
+    },
+    /** Clicks the first element matching the CSS `selector`, as a reader would (a user activation). */
+    async click(selector) {
+      const found = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
+      await call('POST', `${s}/element/${Object.values(found)[0]}/click`, {});
     },
     /** Waits until `fn(...args)` is truthy in the page. */
     async until(what, ms, fn, ...args) {
