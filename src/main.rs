@@ -2,6 +2,8 @@
 //! interactive parts, see `ruzhou_story::islands`), with `csr` otherwise.
 
 fn main() {
+    // Panics in the browser tests say what failed; the served page does without the formatter.
+    #[cfg(not(feature = "hydrate"))]
     console_error_panic_hook::set_once();
     // Hydrate from a task of its own, after the one that compiled and started the wasm; the islands
     // then come in short tasks (see `ruzhou_story::islands`).
