@@ -11,7 +11,7 @@
 //! | `.section-nav` | [`SectionNav`] (with the replay button) |
 //! | `.listen` | `ListenControl`'s read-aloud (static markup: only its glue is started) |
 //! | `.scene[data-scene]` | [`Scene`] (its steps' sentences stay the server's) |
-//! | `[data-counter]` | [`Counter`] (in paragraphs, scene steps and the summary) |
+//! | `[data-counter]` | [`CountUp`] (in paragraphs, scene steps and the summary) |
 //!
 //! They share one reactive owner, so they share the page's contexts (the [`crate::Motion`]
 //! settings with the replay signal, and the embed mode [`use_page`] provides). Each island's props
@@ -25,12 +25,12 @@
 
 use crate::browser;
 use crate::components::app::EmbedMode;
+use crate::components::counter::CountUp;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::scene::Scene;
 use crate::components::section_nav::SectionNav;
 use crate::hooks::page::{provide_motion, use_page};
 use crate::story;
-use crate::Counter;
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Position, PositionState, RenderHtml};
@@ -150,7 +150,7 @@ fn scene(root: Element) {
 fn counter(root: Element) {
     let id = root.get_attribute("data-counter").unwrap_or_default();
     if let Some(counter) = story::find_counter(&id) {
-        island(root, move || view! { <Counter counter=counter/> });
+        island(root, move || view! { <CountUp counter=counter/> });
     }
 }
 

@@ -23,6 +23,32 @@ pub const NEARLY: &[&str] = &["近"];
 /// row ends open above its value.
 pub const OVER: &[&str] = &["余", "多"];
 
+/// The read-aloud control's words (what is read comes from the page).
+pub mod listen {
+    /// The start button.
+    pub const LISTEN: &str = "听新闻";
+    /// Said instead of the button where the browser cannot read Chinese.
+    pub const NO_VOICE: &str = "本浏览器没有中文语音，无法朗读";
+    /// The name of the group of controls while reading.
+    pub const CONTROLS: &str = "朗读控制";
+    /// To the start of the paragraph before.
+    pub const PREVIOUS: &str = "上一段";
+    /// Pause.
+    pub const PAUSE: &str = "暂停";
+    /// Resume.
+    pub const RESUME: &str = "继续";
+    /// To the start of the next paragraph.
+    pub const NEXT: &str = "下一段";
+    /// One rate step slower.
+    pub const SLOWER: &str = "减速";
+    /// One rate step faster.
+    pub const FASTER: &str = "加速";
+    /// Before the rate shown, for screen readers.
+    pub const RATE: &str = "语速";
+    /// Stop reading.
+    pub const STOP: &str = "停止";
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::{Path, PathBuf};

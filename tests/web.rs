@@ -438,12 +438,12 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             "embed class"
         );
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
-        // Not framed: no pym.js child. The section bar listens to scroll and resize, and takes
-        // its first reading from an observer's first report, and watches its own height; so does
-        // the progress bar where no scroll timeline drives it. Each of the 5 scenes observes its
-        // steps, except in embed mode, where scenes lie flat in their final state; the read-aloud
-        // listens for voices and for the page being hidden. Nothing else runs under reduced
-        // motion.
+        // Not framed: no pym.js child. The section bar watches its own height and the viewport's,
+        // and, once it has measured itself, the line its sections cross; the progress bar listens
+        // to scroll and resize where no scroll timeline drives it. Each of the 5 scenes observes
+        // its steps, except in embed mode, where scenes lie flat in their final state; the
+        // read-aloud listens for voices and for the page being hidden. Nothing else runs under
+        // reduced motion.
         let scenes = if embedded { 0 } else { 5 };
         let progress =
             if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
@@ -451,11 +451,12 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             } else {
                 2
             };
-        assert_eq!(
-            browser::live_handles(),
-            2 + 1 + progress + scenes + 1,
-            "embedded={embedded}"
-        );
+        let expected = 3 + progress + scenes + 1;
+        until(1000, "the section bar to measure itself", || {
+            browser::live_handles() == expected
+        })
+        .await;
+        assert_eq!(browser::live_handles(), expected, "embedded={embedded}");
         drop(handle);
         assert_eq!(browser::live_handles(), 0, "unmount stops the listeners");
         parent.remove();
@@ -915,7 +916,7 @@ async fn the_read_aloud_reads_what_is_heard_and_unmounting_silences_it() {
 
 #[wasm_bindgen_test]
 async fn without_a_chinese_voice_the_read_aloud_says_so() {
-    use ruzhou_story::components::listen_control::{words, ListenControl};
+    use ruzhou_story::components::listen_control::ListenControl;
     speech_stand_in("{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }");
     let (parent, handle) = mount(|| view! { <ListenControl/> });
     leptos::task::tick().await;
@@ -924,7 +925,10 @@ async fn without_a_chinese_voice_the_read_aloud_says_so() {
         listen.get_attribute("data-voice").as_deref() == Some("missing")
     })
     .await;
-    assert_eq!(text(&one(&listen, ".listen-note")), words::NO_VOICE);
+    assert_eq!(
+        text(&one(&listen, ".listen-note")),
+        ruzhou_story::ui_text::listen::NO_VOICE
+    );
     // Pressing the (hidden) start button does nothing.
     one(&listen, "[data-listen='start']")
         .unchecked_into::<HtmlElement>()

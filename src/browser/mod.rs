@@ -123,13 +123,14 @@ impl Visibility {
     }
 }
 
-/// An IntersectionObserver with `thresholds` (against the top-level viewport: no `rootMargin`,
-/// which browsers ignore inside cross-origin iframes) watching `elements`; `on_entries` gets each
-/// batch. It disconnects when the current reactive owner is cleaned up, or when `on_entries`
-/// returns `false`.
+/// An IntersectionObserver with `thresholds` (against the top-level viewport, shrunk by
+/// `root_margin` if given: browsers ignore it inside cross-origin iframes, so only what needs no
+/// margin there may use one) watching `elements`; `on_entries` gets each batch. It disconnects
+/// when the current reactive owner is cleaned up, or when `on_entries` returns `false`.
 fn use_intersections(
     elements: &[Element],
     thresholds: &[f64],
+    root_margin: Option<&str>,
     mut on_entries: impl FnMut(Vec<IntersectionObserverEntry>) -> bool + 'static,
 ) {
     struct Watch {
@@ -152,6 +153,9 @@ fn use_intersections(
     let init = IntersectionObserverInit::new();
     let list: js_sys::Array = thresholds.iter().map(|t| JsValue::from(*t)).collect();
     init.set_threshold(&list);
+    if let Some(margin) = root_margin {
+        init.set_root_margin(margin);
+    }
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
         .expect("IntersectionObserver");
     for el in elements {
@@ -163,28 +167,83 @@ fn use_intersections(
     });
 }
 
+/// Calls `f` with `(index, top)` for each of `elements` whose edge crosses a line `line_px` below
+/// the viewport's top (its first report too: every element and where its top is, px from the
+/// viewport's top), until the current reactive owner is cleaned up. An observer of a one-pixel
+/// band across the viewport (`viewport_height` px tall): nothing runs while the page scrolls but
+/// when an element crosses it, and no geometry is read (the report carries it). Inside a
+/// cross-origin iframe the browser ignores the band and reports the whole viewport's crossings.
+pub fn use_line_crossings(
+    elements: &[Element],
+    line_px: f64,
+    viewport_height: f64,
+    f: impl Fn(&[(usize, f64)]) + 'static,
+) {
+    let below = (viewport_height - line_px - 1.0).max(0.0);
+    // Whole pixels, formatted as integers: float formatting would bring its code into the wasm.
+    let margin = format!(
+        "-{}px 0px -{}px 0px",
+        line_px.round() as i64,
+        below.round() as i64
+    );
+    let targets = elements.to_vec();
+    use_intersections(elements, &[0.0], Some(&margin), move |entries| {
+        let reports: Vec<(usize, f64)> = entries
+            .iter()
+            .filter_map(|entry| {
+                let target = entry.target();
+                let i = targets
+                    .iter()
+                    .position(|t| js_sys::Object::is(t, &target))?;
+                Some((i, entry.bounding_client_rect().top()))
+            })
+            .collect();
+        f(&reports);
+        true
+    });
+}
+
+/// The viewport's height in the browser (0 until the app runs: the server has none), kept up to
+/// date (a `resize` listener) until the current reactive owner is cleaned up.
+pub fn use_viewport_height() -> leptos::prelude::Signal<f64> {
+    use leptos::prelude::{RwSignal, Set};
+    let height = RwSignal::new(0.0);
+    effect(move || {
+        height.set(viewport_height());
+        let resize =
+            window_event_listener(leptos::ev::resize, move |_| height.set(viewport_height()));
+        own(Listeners(vec![resize]));
+    });
+    height.into()
+}
+
 /// Reports `el`'s visibility to `f` (the observer's first report, then whenever it crosses 0, ½ or
 /// all visible) until `f` returns `false` or the current reactive owner is cleaned up. Entries
 /// with an empty rectangle are skipped (see [`Visibility::from_entry`]).
 pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'static) {
-    use_intersections(std::slice::from_ref(el), &[0.0, 0.5, 1.0], move |entries| {
-        let seen = entries.last().and_then(|entry| {
-            let rect = entry.bounding_client_rect();
-            Visibility::from_entry(
-                rect.width(),
-                rect.height(),
-                entry.is_intersecting(),
-                entry.intersection_ratio(),
-            )
-        });
-        seen.is_none_or(&mut f)
-    });
+    use_intersections(
+        std::slice::from_ref(el),
+        &[0.0, 0.5, 1.0],
+        None,
+        move |entries| {
+            let seen = entries.last().and_then(|entry| {
+                let rect = entry.bounding_client_rect();
+                Visibility::from_entry(
+                    rect.width(),
+                    rect.height(),
+                    entry.is_intersecting(),
+                    entry.intersection_ratio(),
+                )
+            });
+            seen.is_none_or(&mut f)
+        },
+    );
 }
 
 /// Calls `f` whenever any of `elements` crosses one of `thresholds` of visibility, until the
 /// current reactive owner is cleaned up. A signal to re-read geometry, nothing more.
 pub fn use_intersection_signal(elements: &[Element], thresholds: &[f64], f: impl Fn() + 'static) {
-    use_intersections(elements, thresholds, move |_| {
+    use_intersections(elements, thresholds, None, move |_| {
         f();
         true
     });
@@ -196,6 +255,8 @@ type FrameClosure = Closure<dyn FnMut(f64)>;
 struct Animation {
     frame: Rc<Cell<Option<i32>>>,
     closure: Rc<RefCell<Option<FrameClosure>>>,
+    /// Calls `finish` unless it was called already.
+    end: Rc<dyn Fn()>,
     _finish: gloo_timers::callback::Timeout,
 }
 
@@ -253,7 +314,7 @@ fn animate(
         })
     };
     let on_frame = {
-        let (frame, closure_ref) = (frame.clone(), Rc::downgrade(&closure));
+        let (frame, closure_ref, end) = (frame.clone(), Rc::downgrade(&closure), end.clone());
         move |now: f64| {
             frame.set(None);
             let elapsed = now - start;
@@ -272,6 +333,7 @@ fn animate(
     Animation {
         frame,
         closure,
+        end: Rc::new(end),
         _finish: timer,
     }
 }
@@ -300,6 +362,14 @@ impl Animator {
         let old = self.0.borrow_mut().take();
         drop(old);
     }
+
+    /// Ends the running animation now, as if its time were up: `finish()` runs, no more frames.
+    pub fn complete(&self) {
+        let old = self.0.borrow_mut().take();
+        if let Some(animation) = old {
+            (animation.end)();
+        }
+    }
 }
 
 /// An [`Animator`] that stops when the current reactive owner is cleaned up.
@@ -323,6 +393,11 @@ pub fn use_timeout(ms: u32, f: impl FnOnce() + 'static) {
 /// The page's root element, `<html>`.
 fn root_element() -> Option<Element> {
     window().document()?.document_element()
+}
+
+/// How far the page is scrolled down, CSS px (reading it lays nothing out).
+pub fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or(0.0)
 }
 
 /// The viewport height in CSS pixels.
@@ -363,7 +438,7 @@ impl Drop for Listeners {
 pub fn use_scroll_and_resize(update: impl Fn() + Clone + 'static) {
     if let Some(root) = root_element() {
         let update = update.clone();
-        use_intersections(&[root], &[0.0], move |_| {
+        use_intersections(&[root], &[0.0], None, move |_| {
             update();
             false
         });
@@ -463,7 +538,7 @@ pub fn is_framed() -> bool {
 }
 
 /// The element with this id in the page.
-fn element_by_id(id: &str) -> Option<Element> {
+pub fn element_by_id(id: &str) -> Option<Element> {
     window().document()?.get_element_by_id(id)
 }
 
@@ -548,7 +623,7 @@ pub fn scroll_parent_to(id: &str) -> bool {
     let (Some(parent), Some(el)) = (parent_window(), element_by_id(id)) else {
         return false;
     };
-    let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+    let top = el.get_bounding_client_rect().top() + scroll_y();
     let message = crate::embed::scroll_message(&child_id, top.max(0.0).round() as u32);
     parent.post_message(&message.into(), "*").is_ok()
 }
@@ -696,20 +771,13 @@ pub fn use_pym_child(child_id: String, announced: bool) {
     });
 }
 
-/// The viewport-relative tops (px) of the elements with these ids; +∞ for a missing one.
-pub fn element_tops(ids: &[&str]) -> Vec<f64> {
-    ids.iter()
-        .map(|id| element_by_id(id).map_or(f64::INFINITY, |el| el.get_bounding_client_rect().top()))
-        .collect()
-}
-
 /// How far the reader has scrolled through the document, 0 to 1 (see [`scroll_fraction`]).
 pub fn scroll_progress() -> f64 {
     let Some(root) = root_element() else {
         return 0.0;
     };
     scroll_fraction(
-        window().scroll_y().unwrap_or(0.0),
+        scroll_y(),
         f64::from(root.scroll_height()),
         viewport_height(),
     )

@@ -8,26 +8,38 @@ use crate::story::{Counter as CounterData, Value};
 use leptos::html;
 use leptos::prelude::*;
 
-/// A figure of the article: counts from 0 to its final value once at least half of it is visible,
-/// easing out over 1.5–2.5 s, and always ends on the exact text the article prints (see
-/// [`use_count_up`]). Facts (`AA级`, and ranks and frequencies such as `第18位`) are highlighted,
-/// not counted. Needs the [`Motion`] context.
+/// A figure of the article: counted up ([`CountUp`]) or, for facts (`AA级`, and places, ranks,
+/// frequencies and parts of a whole, such as `第18位`), highlighted and not counted. Needs the
+/// [`Motion`] context.
+#[component]
+pub fn Counter(
+    /// The figure to show.
+    counter: &'static CounterData,
+) -> impl IntoView {
+    match (&counter.value, counter.counts) {
+        (Value::Number { .. }, true) => view! { <CountUp counter=counter/> }.into_any(),
+        _ => view! { <strong class="fact" data-fact=counter.id>{counter.final_text()}</strong> }
+            .into_any(),
+    }
+}
+
+/// A figure that counts from 0 to its final value once at least half of it is visible, easing out
+/// over 1.5–2.5 s, and always ends on the exact text the article prints (see [`use_count_up`]).
+/// What the hydrated page's counter islands are (`crate::islands`). Needs the [`Motion`] context.
 ///
 /// DOM contract: `data-counter="<id>"`, `data-state="idle|running|done"`; the ticking digits are
 /// `aria-hidden`, in a box the final's digits size (the digits themselves are positioned over it,
 /// so a new digit lays out nothing around them); a visually hidden copy of the final text
 /// ("近20亿元") is what screen readers read.
 #[component]
-pub fn Counter(
-    /// The figure to show.
+pub fn CountUp(
+    /// The figure to count (one with a value that counts).
     counter: &'static CounterData,
 ) -> impl IntoView {
-    let final_text = counter.final_text();
-    let (Value::Number { value, decimals }, true) = (&counter.value, counter.counts) else {
-        return view! { <strong class="fact" data-fact=counter.id>{final_text}</strong> }
-            .into_any();
+    let (value, decimals) = match counter.value {
+        Value::Number { value, decimals } => (value, decimals),
+        Value::Fact(_) => (0.0, 0),
     };
-    let (value, decimals) = (*value, *decimals);
     let format = NumberFormat::new(value, decimals);
     let node = NodeRef::<html::Span>::new();
     let duration = easing::duration_ms(format.steps());
@@ -35,7 +47,7 @@ pub fn Counter(
     let unit = format!("{}{}", format.scale.suffix(), counter.after);
     view! {
         <span class="counter" data-counter=counter.id data-state=move || state.get().as_str() node_ref=node>
-            <span class="sr-only">{final_text}</span>
+            <span class="sr-only">{counter.final_text()}</span>
             <span class="counter-face" aria-hidden="true">
                 {non_empty(counter.before)}
                 <span class="num" data-final=format.final_digits()>
@@ -45,7 +57,6 @@ pub fn Counter(
             </span>
         </span>
     }
-    .into_any()
 }
 
 /// `None` for an empty string: the server renders an empty text node as a space, which would show

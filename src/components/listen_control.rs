@@ -4,38 +4,12 @@ use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 
-/// The control's words, all in one place (interface words: what is read comes from the page).
-pub mod words {
-    /// The start button.
-    pub const LISTEN: &str = "听新闻";
-    /// Said instead of the button where the browser cannot read Chinese.
-    pub const NO_VOICE: &str = "本浏览器没有中文语音，无法朗读";
-    /// The name of the group of controls while reading.
-    pub const CONTROLS: &str = "朗读控制";
-    /// To the start of the paragraph before.
-    pub const PREVIOUS: &str = "上一段";
-    /// Pause.
-    pub const PAUSE: &str = "暂停";
-    /// Resume.
-    pub const RESUME: &str = "继续";
-    /// To the start of the next paragraph.
-    pub const NEXT: &str = "下一段";
-    /// One rate step slower.
-    pub const SLOWER: &str = "减速";
-    /// One rate step faster.
-    pub const FASTER: &str = "加速";
-    /// Before the rate shown, for screen readers.
-    pub const RATE: &str = "语速";
-    /// Stop reading.
-    pub const STOP: &str = "停止";
-}
-
 /// 「听新闻」: reads the whole article aloud in zh-CN with the browser's own speech synthesis, from
 /// the first paragraph in view, highlighting the sentence being read and keeping it in view
 /// ([`browser::use_read_aloud`], which runs it). Never starts by itself.
 ///
 /// Until the app knows whether the browser has a Chinese voice, the button waits invisible in its
-/// place (showing it changes no layout); without one, the note [`words::NO_VOICE`] takes its place.
+/// place (showing it changes no layout); without one, the note [`crate::ui_text::listen::NO_VOICE`] takes its place.
 /// While reading, a bar of real buttons (previous and next paragraph, pause and resume, slower and
 /// faster, stop) sits at the bottom of the viewport; focus moves into it on start and back to the
 /// start button when reading stops.
@@ -62,7 +36,7 @@ pub fn ListenControl() -> impl IntoView {
 /// The control's buttons, note and bar.
 fn parts() -> impl IntoView {
     use crate::speech::Rate;
-    use words::*;
+    use crate::ui_text::listen::*;
     view! {
         <button type="button" class="listen-start" data-listen="start">{LISTEN}</button>
         <p class="listen-note">{NO_VOICE}</p>

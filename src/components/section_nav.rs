@@ -2,9 +2,9 @@
 
 use super::replay_button::ReplayButton;
 use crate::browser;
-use crate::scrolly::last_started;
 use crate::story::STORY;
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// The short name of a section heading: its first phrase ("民生优先 基础设施先行" → "民生优先").
 pub fn short_heading(heading: &str) -> &str {
@@ -12,8 +12,8 @@ pub fn short_heading(heading: &str) -> &str {
 }
 
 /// A section counts as being read once its top has passed a line this far (px) below the bar's
-/// bottom (the bar's height is the stylesheet's `--nav-h`, measured, not copied): a section that a
-/// deep link scrolled to sits just under the bar and counts as read.
+/// bottom (the bar's height is measured, and given to the stylesheet as `--nav-h`): a section
+/// that a deep link scrolled to sits just under the bar and counts as read.
 const BELOW_BAR_PX: f64 = 20.0;
 
 /// A sticky bar with a deep link (`#id`) to each section with a heading, and the replay control.
@@ -31,22 +31,42 @@ pub fn SectionNav() -> impl IntoView {
     let ids: Vec<&'static str> = linked.iter().map(|(id, _)| *id).collect();
     let current = RwSignal::new(None::<usize>);
     let nav = NodeRef::<leptos::html::Nav>::new();
+    // The line a section's top passes to count as read: below the bar, whose height is measured
+    // (where its links wrap, large text, it is taller than the stylesheet's least: what sticks
+    // below it and the deep links' margins follow its real height).
+    let line = RwSignal::new(None::<f64>);
     browser::effect(move || {
         let Some(bar) = nav.get() else { return };
-        // Where its links wrap (large text), the bar is taller than the stylesheet's least: what
-        // sticks below it and the deep links' margins follow its real height.
-        browser::use_height(&bar, |height| {
+        browser::use_height(&bar, move |height| {
             browser::set_root_property("--nav-h", &format!("{}px", height.ceil() as u32));
+            line.set(Some(height + BELOW_BAR_PX));
         });
-        let ids = ids.clone();
-        let update = move || {
-            let line = bar.get_bounding_client_rect().bottom().max(0.0) + BELOW_BAR_PX;
-            let found = last_started(&browser::element_tops(&ids), line);
+    });
+    // Which sections' tops have passed the line: reported when one crosses it, nothing read while
+    // the reader scrolls.
+    let viewport = browser::use_viewport_height();
+    browser::effect(move || {
+        let (Some(line), height) = (line.get(), viewport.get()) else {
+            return;
+        };
+        if height <= 0.0 {
+            return;
+        }
+        let sections: Vec<web_sys::Element> = ids
+            .iter()
+            .filter_map(|id| browser::element_by_id(id))
+            .collect();
+        let passed = RefCell::new(vec![false; sections.len()]);
+        browser::use_line_crossings(&sections, line, height, move |reports| {
+            let mut passed = passed.borrow_mut();
+            for &(i, top) in reports {
+                passed[i] = top <= line;
+            }
+            let found = passed.iter().rposition(|p| *p);
             if current.get_untracked() != found {
                 current.set(found);
             }
-        };
-        browser::use_scroll_and_resize(update);
+        });
     });
     view! {
         <nav class="section-nav" aria-label=crate::ui_text::SECTIONS node_ref=nav>

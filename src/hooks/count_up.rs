@@ -29,33 +29,47 @@ impl CountState {
     }
 }
 
+/// Where a counter is, as its visibility observer sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Showing the final value of the server's HTML: the observer's first report after hydration.
+    Prerendered,
+    /// At 0, waiting for the reader.
+    Waiting,
+    /// Counting.
+    Counting,
+}
+
 /// What a counter does with a visibility report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Keep waiting for the reader.
+    /// Keep waiting (for the reader, or for the count to end).
     Wait,
     /// Out of sight with its final value (prerendered): go back to 0 and wait, unseen.
     Reset,
-    /// At least half visible: count now, and stop watching.
+    /// At least half visible: count now, watching on.
     Start,
     /// Already in view with its final value when the app took over: keep it, stop watching.
     Keep,
+    /// Out of sight while counting (a reader flinging past it): show the final value at once and
+    /// stop, so that no frame is spent on a figure nobody sees.
+    Finish,
 }
 
-/// The counter's decision. `shows_final` is true while a prerendered counter still shows its
-/// final value from the server HTML, i.e. only for the observer's first report after hydration.
-pub fn decide(shows_final: bool, seen: Visibility) -> Action {
-    match (shows_final, seen.intersecting) {
-        (true, true) => Action::Keep,
-        (true, false) => Action::Reset,
-        (false, true) if seen.ratio >= 0.5 => Action::Start,
-        (false, _) => Action::Wait,
+/// The counter's decision on a visibility report in `phase`.
+pub fn decide(phase: Phase, seen: Visibility) -> Action {
+    match (phase, seen.intersecting) {
+        (Phase::Prerendered, true) => Action::Keep,
+        (Phase::Prerendered, false) => Action::Reset,
+        (Phase::Waiting, true) if seen.ratio >= 0.5 => Action::Start,
+        (Phase::Counting, false) => Action::Finish,
+        _ => Action::Wait,
     }
 }
 
 /// Counts `format`'s number up from 0 over `duration_ms` once at least half of `node` is visible,
-/// and ends on the exact final digits. Returns the digits to show (padded to the final's width)
-/// and the state.
+/// and ends on the exact final digits; a counter that leaves the viewport while counting ends
+/// there at once. Returns the digits to show (padded to the final's width) and the state.
 ///
 /// - Reduced motion: the final value at once, nothing observed.
 /// - Prerendered (hydrating server HTML with finals): in view at take-over, the final stays (no
@@ -107,25 +121,34 @@ pub fn use_count_up(
         if motion.reduced {
             return;
         }
-        let mut shows_final = motion.prerendered && !replay;
-        if !shows_final {
+        let mut phase = if motion.prerendered && !replay {
+            Phase::Prerendered
+        } else {
             reset();
-        }
+            Phase::Waiting
+        };
         let animator = browser::use_animator();
         browser::use_visibility(&el, move |seen| {
-            let action = decide(shows_final, seen);
-            shows_final = false;
-            match action {
+            if state.get_untracked() == CountState::Done && phase == Phase::Counting {
+                return false;
+            }
+            match decide(phase, seen) {
                 Action::Wait => true,
                 Action::Reset => {
                     reset();
+                    phase = Phase::Waiting;
                     true
                 }
                 Action::Start => {
                     count(&animator);
-                    false
+                    phase = Phase::Counting;
+                    true
                 }
                 Action::Keep => false,
+                Action::Finish => {
+                    animator.complete();
+                    false
+                }
             }
         });
     });
@@ -134,7 +157,7 @@ pub fn use_count_up(
 
 #[cfg(test)]
 mod tests {
-    use super::{decide, Action, CountState, Visibility};
+    use super::{decide, Action, Phase, Visibility};
 
     const HIDDEN: Visibility = Visibility {
         intersecting: false,
@@ -155,27 +178,27 @@ mod tests {
 
     #[test]
     fn counters_start_at_half_visibility() {
-        assert_eq!(decide(false, HIDDEN), Action::Wait);
-        assert_eq!(decide(false, EDGE), Action::Wait);
-        assert_eq!(decide(false, HALF), Action::Start);
-        assert_eq!(decide(false, ALL), Action::Start);
+        assert_eq!(decide(Phase::Waiting, HIDDEN), Action::Wait);
+        assert_eq!(decide(Phase::Waiting, EDGE), Action::Wait);
+        assert_eq!(decide(Phase::Waiting, HALF), Action::Start);
+        assert_eq!(decide(Phase::Waiting, ALL), Action::Start);
     }
 
     #[test]
     fn prerendered_counters_in_view_keep_their_final_and_others_reset_unseen() {
-        assert_eq!(decide(true, HALF), Action::Keep);
+        assert_eq!(decide(Phase::Prerendered, HALF), Action::Keep);
         assert_eq!(
-            decide(true, EDGE),
+            decide(Phase::Prerendered, EDGE),
             Action::Keep,
             "even partly visible: no flash to 0"
         );
-        assert_eq!(decide(true, HIDDEN), Action::Reset);
+        assert_eq!(decide(Phase::Prerendered, HIDDEN), Action::Reset);
     }
 
     #[test]
-    fn states_name_their_attribute_values() {
-        assert_eq!(CountState::Idle.as_str(), "idle");
-        assert_eq!(CountState::Running.as_str(), "running");
-        assert_eq!(CountState::Done.as_str(), "done");
+    fn a_counter_left_behind_while_counting_ends_at_once() {
+        assert_eq!(decide(Phase::Counting, EDGE), Action::Wait, "still in view");
+        assert_eq!(decide(Phase::Counting, ALL), Action::Wait);
+        assert_eq!(decide(Phase::Counting, HIDDEN), Action::Finish);
     }
 }
