@@ -137,8 +137,10 @@ pub fn markup(scene: &Scene) -> String {
     m.finish()
 }
 
-/// The table: the scene's title as its caption (with this id, unless empty), a header row, a row
-/// per figure; a sentence that several figures in a row stand in is one cell across their rows.
+/// The table: the scene's title as its caption (with this id, unless empty), a header row, then
+/// a group of rows (`<tbody>`) per sentence: a row per figure it holds (its words, the figure, the
+/// unit), then a row with the sentence (出处). On a phone, a sentence beside its figures would be a
+/// column a few characters wide; under them it has the table's width.
 fn table(m: &mut Markup, scene: &Scene, rows: &[Row], caption_id: &str) {
     m.el("table", &[], |m| {
         m.el("caption", &[("id", caption_id)], |m| m.text(scene.title));
@@ -149,27 +151,21 @@ fn table(m: &mut Markup, scene: &Scene, rows: &[Row], caption_id: &str) {
                 }
             })
         });
-        m.el("tbody", &[], |m| {
-            for (i, row) in rows.iter().enumerate() {
-                m.el("tr", &[], |m| {
-                    m.el("th", &[("scope", "row")], |m| m.text(&row.label));
-                    m.el("td", &[("class", "data-value")], |m| m.text(&row.value));
-                    m.el("td", &[("class", "data-unit")], |m| m.text(row.unit));
-                    let same = |r: &Row| r.sentence == row.sentence;
-                    if i == 0 || !same(&rows[i - 1]) {
-                        let span = rows[i..].iter().take_while(|r| same(r)).count();
-                        let span = if span > 1 {
-                            span.to_string()
-                        } else {
-                            String::new()
-                        };
-                        m.el("td", &[("class", "data-source"), ("rowspan", &span)], |m| {
-                            m.text(&row.sentence)
-                        });
-                    }
+        for group in rows.chunk_by(|a, b| a.sentence == b.sentence) {
+            m.el("tbody", &[], |m| {
+                for row in group {
+                    m.el("tr", &[], |m| {
+                        m.el("th", &[("scope", "row")], |m| m.text(&row.label));
+                        m.el("td", &[("class", "data-value")], |m| m.text(&row.value));
+                        m.el("td", &[("class", "data-unit")], |m| m.text(row.unit));
+                    });
+                }
+                m.el("tr", &[("class", "data-from")], |m| {
+                    m.el("th", &[("scope", "row")], |m| m.text(ui_text::DATA_SOURCE));
+                    m.el("td", &[("colspan", "2")], |m| m.text(&group[0].sentence));
                 });
-            }
-        });
+            });
+        }
     });
 }
 
@@ -300,15 +296,19 @@ mod tests {
                 2
             );
         }
-        // The three figures stand in one sentence: one cell across their rows.
-        assert_eq!(count(&html, "<td class=\"data-source\" rowspan=\"3\">"), 2);
-        assert_eq!(count(&html, "<th scope=\"row\">"), 6);
-        let html = markup(scene("financing"));
-        assert_eq!(
-            count(&html, "<td class=\"data-source\">"),
-            8,
-            "four sentences"
+        // The three figures stand in one sentence: one group of rows, the sentence after them.
+        let source = format!(
+            "<tr class=\"data-from\"><th scope=\"row\">{}</th><td colspan=\"2\">",
+            ui_text::DATA_SOURCE
         );
+        assert_eq!(count(&html, "<tbody>"), 2);
+        assert_eq!(count(&html, &source), 2);
+        assert_eq!(count(&html, "<tr><th scope=\"row\">"), 6);
+        let sentence = &rows(scene("ranking"))[0].sentence;
+        assert!(html.contains(&format!("</td></tr>{source}{sentence}</td></tr></tbody>")));
+        let html = markup(scene("financing"));
+        assert_eq!(count(&html, &source), 8, "four sentences");
+        assert_eq!(count(&html, "<tbody>"), 8);
         assert!(markup(scene("roads")).is_empty());
     }
 }
