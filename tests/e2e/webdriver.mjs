@@ -75,6 +75,13 @@ export async function open(engine) {
       }
       return session.run(() => [innerWidth, innerHeight]);
     },
+    /** Sends `keys` (WebDriver key codes: '\uE007' Enter, '\uE00D' Space) to the element `selector`
+     *  finds, focused as a keyboard reader would focus it. */
+    async press(selector, keys) {
+      const element = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
+      const id = element['element-6066-11e4-a52e-4a6c3a1e4ab0'] ?? Object.values(element)[0];
+      await call('POST', `${s}/element/${id}/value`, { text: keys });
+    },
     /** Waits until `fn(...args)` is truthy in the page. */
     async until(what, ms, fn, ...args) {
       for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
