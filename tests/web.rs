@@ -56,6 +56,19 @@ fn text(el: &Element) -> String {
     el.text_content().unwrap_or_default()
 }
 
+/// A paragraph's words as a sighted reader sees them: what screen readers alone read, and the
+/// gap's note, are not the article's words.
+fn shown_text(p: &Element) -> String {
+    let p = p
+        .clone_node_with_deep(true)
+        .unwrap()
+        .unchecked_into::<Element>();
+    for extra in all(&p, ".sr-only, .gap-note") {
+        extra.remove();
+    }
+    text(&p)
+}
+
 fn motion(reduced: bool) -> Motion {
     Motion::client(reduced)
 }
@@ -141,17 +154,7 @@ async fn the_whole_article_renders_in_order() {
         .collect();
     let shown: Vec<String> = all(&parent, "section > p, .step > p")
         .iter()
-        .map(|p| {
-            let p = p
-                .clone_node_with_deep(true)
-                .unwrap()
-                .unchecked_into::<Element>();
-            // What screen readers alone read, and the gap's note, are not the article's words.
-            for extra in all(&p, ".sr-only, .gap-note") {
-                extra.remove();
-            }
-            text(&p)
-        })
+        .map(shown_text)
         .collect();
     assert_eq!(shown, expected);
     assert!(shown.iter().any(|p| p.starts_with("……即打响。")));
@@ -869,19 +872,7 @@ async fn a_data_graphic_is_followed_by_its_table_and_a_drawing_by_none() {
     assert_eq!(rows[6], ["累计融资到账近20亿元", "近20亿元", "元"]);
     assert_eq!(rows[7], ["出处", funds]);
     // The sentences are the steps' own, as the page shows them.
-    let steps: String = all(&scene, ".step > p")
-        .iter()
-        .map(|p| {
-            let p = p
-                .clone_node_with_deep(true)
-                .unwrap()
-                .unchecked_into::<Element>();
-            for extra in all(&p, ".sr-only") {
-                extra.remove();
-            }
-            text(&p)
-        })
-        .collect();
+    let steps: String = all(&scene, ".step > p").iter().map(shown_text).collect();
     for row in rows.iter().filter(|r| r[0] == "出处") {
         assert!(steps.contains(&row[1]), "{} is not in the steps", row[1]);
     }

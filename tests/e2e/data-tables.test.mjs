@@ -73,16 +73,28 @@ function tables() {
   });
 }
 
+/** A page of the story in a new context with `options`, at the reader's text size `px` (16 is the
+ *  browsers' default; 32 is 200 %, emulated as a browser's or an in-app font setting does), once
+ *  the app runs (unless JavaScript is off). */
+async function reader(options = PHONE, px = 16) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  if (px !== 16) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
+  }
+  await page.goto(server.url);
+  if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-app]');
+  return { context, page };
+}
+
 /** Whether each element `selector` finds is rendered (a closed <details> lays its content out but
  *  does not render it: checkVisibility, not its box, tells). */
 const shown = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.checkVisibility() && e.getBoundingClientRect().height > 0));
 
 test('the data graphics have their tables after their scenes, closed; the drawings have none', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
+  const { context, page } = await reader();
   const problems = watch(page, [server.origin]);
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-app]');
   const all = await page.evaluate(tables);
   assert.deepEqual(all.map((t) => t.scene), DATA_SCENES);
   for (const t of all) {
@@ -119,10 +131,7 @@ test('the data graphics have their tables after their scenes, closed; the drawin
 });
 
 test('the figures and sentences are exactly the article\'s', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-app]');
+  const { context, page } = await reader();
   const all = await page.evaluate(tables);
   const lines = await sourceLines();
   for (const t of all) {
@@ -158,10 +167,7 @@ test('the figures and sentences are exactly the article\'s', async () => {
 });
 
 test('keyboard: the summary takes focus, Enter opens, Space closes, Tab then reaches the table\'s box', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-app]');
+  const { context, page } = await reader();
   for (const name of DATA_SCENES) {
     const summary = `#scene-${name}-data > summary`;
     await page.focus(summary);
@@ -179,9 +185,7 @@ test('keyboard: the summary takes focus, Enter opens, Space closes, Tab then rea
 });
 
 test('with JavaScript off the tables are there, closed, and open by click and by keyboard', async () => {
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(server.url);
+  const { context, page } = await reader({ ...PHONE, javaScriptEnabled: false });
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), false, 'the app ran');
   assert.deepEqual(await page.$$eval('details.data-table', (ds) => ds.map((d) => [d.id, d.open])),
     DATA_SCENES.map((n) => [`scene-${n}-data`, false]));
@@ -196,10 +200,7 @@ test('with JavaScript off the tables are there, closed, and open by click and by
 
 for (const js of [true, false]) {
   test(`print${js ? '' : ', JavaScript off'}: every table shown, whole, without its summary`, async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: js });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    if (js) await page.waitForSelector('html[data-app]');
+    const { context, page } = await reader({ ...PHONE, javaScriptEnabled: js });
     // One opened on screen before printing, the others closed: all print alike.
     await page.click('#scene-greening-data > summary');
     await page.emulateMedia({ media: 'print' });
@@ -223,12 +224,7 @@ test('axe-core finds no violations with the tables open: light and dark, phone a
     ['320 200 % dark', { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, colorScheme: 'dark' }, 32],
     ['1280 light', { ...DESKTOP, colorScheme: 'light' }, 16]]) {
     // bypassCSP: axe is injected as an inline script, which the page's CSP rightly refuses.
-    const context = await browser.newContext({ ...device, reducedMotion: 'reduce', bypassCSP: true });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
-    await page.goto(server.url);
-    await page.waitForSelector('html[data-app]');
+    const { context, page } = await reader({ ...device, reducedMotion: 'reduce', bypassCSP: true }, px);
     await page.$$eval('details.data-table', (ds) => ds.forEach((d) => { d.open = true; }));
     await page.addScriptTag({ path: AXE });
     const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -251,12 +247,7 @@ const SIZES = [[320, 640, true], [390, 844, true], [768, 1024, true], [1280, 800
 for (const [width, height, mobile] of SIZES) {
   test(`${width} px: open tables legible, within the page, at 100 % and 200 % text`, async () => {
     for (const px of [16, 32]) {
-      const context = await browser.newContext({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
-      await page.goto(server.url);
-      await page.waitForSelector('html[data-app]');
+      const { context, page } = await reader({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile }, px);
       // The page's width before any table opens (a phone's layout viewport grows with what
       // overflows it: opening a table must not widen it).
       const closed = await page.evaluate(() => [innerWidth, document.documentElement.scrollWidth]);
