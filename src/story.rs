@@ -268,6 +268,27 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     inlines.iter().map(Inline::plain_text).collect()
 }
 
+/// Each figure of a paragraph or step, in order, with the sentence it stands in: the whole
+/// sentence around it (from after the 「。」 before it to its own 「。」, or the text's start and
+/// end), as plain text with every figure at its final value.
+pub fn figure_sentences(inlines: &[Inline]) -> Vec<(&'static Counter, String)> {
+    let text = plain_text(inlines);
+    let mut at = 0;
+    let mut out = Vec::new();
+    for inline in inlines {
+        let shown = inline.plain_text();
+        if let Inline::Counter(c) = inline {
+            let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+            let end = text[at..]
+                .find('。')
+                .map_or(text.len(), |i| at + i + '。'.len_utf8());
+            out.push((*c, text[start..end].to_owned()));
+        }
+        at += shown.len();
+    }
+    out
+}
+
 /// How the gap left by the source is shown.
 pub const GAP_TEXT: &str = "……";
 
@@ -524,27 +545,50 @@ mod tests {
     fn every_figure_stands_in_its_source_sentence() {
         let mut checked = 0;
         for p in texts() {
-            let text = plain_text(p);
-            let mut at = 0;
-            for inline in p.iter() {
-                let shown = inline.plain_text();
-                if let Inline::Counter(c) = inline {
-                    let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-                    let end = text[at..]
-                        .find('。')
-                        .map_or(text.len(), |i| at + i + '。'.len_utf8());
-                    let sentence = text[start..end].trim_start_matches("……");
-                    assert!(
-                        sentence.contains(&shown) && in_source(sentence),
-                        "`{}` ({shown}): {sentence}",
-                        c.id
-                    );
-                    checked += 1;
-                }
-                at += shown.len();
+            for (c, sentence) in figure_sentences(p) {
+                let shown = c.final_text();
+                let sentence = sentence.trim_start_matches("……");
+                assert!(
+                    sentence.contains(&shown) && in_source(sentence),
+                    "`{}` ({shown}): {sentence}",
+                    c.id
+                );
+                checked += 1;
             }
         }
         assert_eq!(checked, COUNTERS.len());
+    }
+
+    #[test]
+    fn a_figure_s_sentence_is_the_whole_sentence_around_it() {
+        let funds = scene("financing").unwrap().steps[5].inlines;
+        let found = figure_sentences(funds);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.id, "funds-yuan");
+        assert_eq!(found[0].1, plain_text(funds), "the step is one sentence");
+        // Three figures in one sentence.
+        let rank = scene("ranking").unwrap().steps[1].inlines;
+        let found = figure_sentences(rank);
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(c, s)| (c.id, &s[..s.find('，').unwrap()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("province-parks", "面对客观条件影响"),
+                ("rank", "面对客观条件影响"),
+                ("top-band", "面对客观条件影响")
+            ]
+        );
+        // Three figures in the second of two sentences.
+        let areas = scene("greening").unwrap().steps[0].inlines;
+        let found = figure_sentences(areas);
+        assert_eq!(found.len(), 3);
+        assert!(found
+            .iter()
+            .all(|(_, s)| s.starts_with("汝州市产业集聚区占地1100亩")
+                && s.ends_with("配套公厕等快速推进。")));
     }
 
     #[test]

@@ -10,6 +10,14 @@ pub const SECTIONS: &str = "章节";
 pub const GALLERY: &str = "图集";
 /// The tag on drawings that are not to scale (a layout, an organisation, a stand-in for a photo).
 pub const SCHEMATIC: &str = "示意图";
+/// The disclosure under a data graphic that shows its figures as a table.
+pub const DATA: &str = "查看数据";
+/// The data table's column headings: what a figure is, the figure, its unit.
+pub const DATA_COLUMNS: [&str; 3] = ["项目", "数值", "单位"];
+/// The data table's heading of the sentence its figures come from.
+pub const DATA_SOURCE: &str = "出处";
+/// Said at the end of a data graphic's description, for screen readers: where its table is.
+pub const DATA_HINT: &str = "各项数据见下方“查看数据”。";
 /// The note on the gap the source leaves (words missing from the article).
 pub const GAP_NOTE: &str = "原文此处缺字";
 /// The 万 (10⁴) scale of Chinese numbers.

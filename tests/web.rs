@@ -56,6 +56,19 @@ fn text(el: &Element) -> String {
     el.text_content().unwrap_or_default()
 }
 
+/// A paragraph's words as a sighted reader sees them: what screen readers alone read, and the
+/// gap's note, are not the article's words.
+fn shown_text(p: &Element) -> String {
+    let p = p
+        .clone_node_with_deep(true)
+        .unwrap()
+        .unchecked_into::<Element>();
+    for extra in all(&p, ".sr-only, .gap-note") {
+        extra.remove();
+    }
+    text(&p)
+}
+
 fn motion(reduced: bool) -> Motion {
     Motion::client(reduced)
 }
@@ -141,17 +154,7 @@ async fn the_whole_article_renders_in_order() {
         .collect();
     let shown: Vec<String> = all(&parent, "section > p, .step > p")
         .iter()
-        .map(|p| {
-            let p = p
-                .clone_node_with_deep(true)
-                .unwrap()
-                .unchecked_into::<Element>();
-            // What screen readers alone read, and the gap's note, are not the article's words.
-            for extra in all(&p, ".sr-only, .gap-note") {
-                extra.remove();
-            }
-            text(&p)
-        })
+        .map(shown_text)
         .collect();
     assert_eq!(shown, expected);
     assert!(shown.iter().any(|p| p.starts_with("……即打响。")));
@@ -941,5 +944,79 @@ async fn without_a_chinese_voice_the_read_aloud_says_so() {
     assert_eq!(js("String(window.__speech.log.length)"), "0");
     drop(handle);
     assert_eq!(browser::live_handles(), 0);
+    parent.remove();
+}
+
+/// 查看数据: a data graphic's section has its table right after the scene, closed, with the
+/// figures its graphic draws, each with the sentence it stands in; the graphic points to it. A
+/// section whose scene is a drawing (示意图) has none. Opened, the table is rendered.
+#[wasm_bindgen_test]
+async fn a_data_graphic_is_followed_by_its_table_and_a_drawing_by_none() {
+    use ruzhou_story::components::story_section::StorySection;
+    let section = |id: &str| STORY.sections.iter().find(|s| s.id == id).unwrap();
+    let financing = section("financing");
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        view! { <StorySection section=financing/> }
+    });
+    leptos::task::tick().await;
+    let scene = one(&parent, ".scene[data-scene='financing']");
+    let data = scene
+        .next_element_sibling()
+        .expect("something after the scene");
+    assert_eq!(data.class_name(), "scene-data");
+    let details = one(&data, "details.data-table");
+    assert_eq!(details.id(), "scene-financing-data");
+    assert!(
+        !details.has_attribute("open"),
+        "closed until the reader opens it"
+    );
+    assert_eq!(text(&one(&details, "summary")), "查看数据");
+    // The live graphic points to the table, and its description says where it is.
+    let graphic = one(&scene, ".scene-figure .graphic");
+    assert_eq!(
+        graphic.get_attribute("aria-details").as_deref(),
+        Some("scene-financing-data")
+    );
+    let description = document()
+        .get_element_by_id(&graphic.get_attribute("aria-describedby").unwrap())
+        .unwrap();
+    assert!(text(&description).ends_with("各项数据见下方“查看数据”。"));
+    // A row per figure the graphic draws (its words, the figure, the unit), then the sentence.
+    let rows: Vec<Vec<String>> = all(&details, "tbody tr")
+        .iter()
+        .map(|tr| all(tr, "th, td").iter().map(text).collect())
+        .collect();
+    let funds = "数据显示，汝州市产业集聚区发展投资有限公司截至目前累计融资到账近20亿元，有力保障了汝州市产业集聚区范围内产业园标准化厂房、路网建设、法庄棚户区改造等一系列重大重点项目正常推进。";
+    assert_eq!(rows.len(), 8);
+    assert_eq!(rows[0], ["公司资产升至80亿元", "80亿元", "元"]);
+    assert_eq!(rows[2], ["12亿公司债", "12亿", ""]);
+    assert_eq!(rows[6], ["累计融资到账近20亿元", "近20亿元", "元"]);
+    assert_eq!(rows[7], ["出处", funds]);
+    // The sentences are the steps' own, as the page shows them.
+    let steps: String = all(&scene, ".step > p").iter().map(shown_text).collect();
+    for row in rows.iter().filter(|r| r[0] == "出处") {
+        assert!(steps.contains(&row[1]), "{} is not in the steps", row[1]);
+    }
+    // The print copy is the same table, with no ids of its own.
+    let print = one(&data, ".data-print");
+    assert_eq!(text(&print), text(&one(&details, ".data-box")));
+    assert!(all(&print, "[id]").is_empty());
+    // Opened, the table is there to read.
+    details.set_attribute("open", "").unwrap();
+    leptos::task::tick().await;
+    assert!(one(&details, "table").get_bounding_client_rect().height() > 0.0);
+    drop(handle);
+    parent.remove();
+
+    let management = section("management");
+    let (parent, handle) = mount(move || {
+        provide_context(motion(true));
+        view! { <StorySection section=management/> }
+    });
+    leptos::task::tick().await;
+    assert!(all(&parent, ".scene-data, details").is_empty());
+    assert!(!one(&parent, ".graphic").has_attribute("aria-details"));
+    drop(handle);
     parent.remove();
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod counter;
+pub mod data_table;
 pub mod gallery;
 pub mod illustration;
 pub mod listen_control;

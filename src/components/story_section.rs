@@ -1,5 +1,6 @@
 //! One `<section>` of the article.
 
+use super::data_table::DataTable;
 use super::gallery::Gallery;
 use super::paragraph::Paragraph;
 use super::scene::Scene;
@@ -9,8 +10,8 @@ use crate::story::{Block, Section};
 use leptos::prelude::*;
 
 /// A section with a stable `id` (so `#id` deep-links to it), its heading if it has one, and its
-/// paragraphs, scenes, figures and galleries, and (in the opening) the summary block, in reading
-/// order.
+/// paragraphs, scenes (a data graphic's followed by its table), figures and galleries, and (in
+/// the opening) the summary block, in reading order.
 #[component]
 pub fn StorySection(
     /// The section's data.
@@ -28,7 +29,11 @@ pub fn StorySection(
                     Block::Paragraph(inlines) => view! { <Paragraph inlines=inlines/> }.into_any(),
                     Block::Figure(figure) => view! { <StoryFigure figure=figure/> }.into_any(),
                     Block::Summary => view! { <Summary/> }.into_any(),
-                    Block::Scene(scene) => view! { <Scene scene=scene/> }.into_any(),
+                    Block::Scene(scene) => view! {
+                        <Scene scene=scene/>
+                        {(!scene.schematic).then(|| view! { <DataTable scene=scene/> })}
+                    }
+                    .into_any(),
                     Block::Gallery(figures) => view! { <Gallery figures=figures/> }.into_any(),
                 })
                 .collect_view()}

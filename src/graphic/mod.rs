@@ -14,6 +14,8 @@
 //! in; the stylesheet hides it while the scene's `data-at` is another (`public/style.css`).
 //! A snapshot ([`snapshot`]) is the graphic in one state with only what that state shows, for the
 //! layouts where nothing sticks (embedded, no script, print, large text).
+//! A data graphic (not tagged 示意图) also has its figures as a table ([`table`]), which the live
+//! graphic points to.
 
 mod bars;
 mod group;
@@ -25,6 +27,7 @@ mod parts;
 mod rhythm;
 mod ring;
 mod squares;
+pub mod table;
 mod text;
 mod units;
 
@@ -85,8 +88,11 @@ pub fn rows(masks: &[Shows]) -> Vec<Vec<usize>> {
     rows.into_iter().map(|(_, parts)| parts).collect()
 }
 
-/// The live graphic of a scene: every part in its row, marked with its states.
+/// The live graphic of a scene: every part in its row, marked with its states; described by the
+/// paragraph `description_id` ([`description_paragraph`]), and a data graphic's details are its
+/// table ([`table::markup`]).
 pub fn graphic(scene: &Scene, description_id: &str) -> String {
+    let details = table::id(scene).unwrap_or_default();
     draw(
         scene,
         View::Live,
@@ -95,6 +101,7 @@ pub fn graphic(scene: &Scene, description_id: &str) -> String {
             ("role", "img"),
             ("aria-label", scene.title),
             ("aria-describedby", description_id),
+            ("aria-details", &details),
         ],
     )
 }
@@ -240,7 +247,8 @@ pub fn percent(part: u32, whole: u32) -> String {
 }
 
 /// The scene's graphic in words, for screen readers: what each part shows, in order, with the
-/// article's words and figures; drawings not to scale say so first.
+/// article's words and figures; drawings not to scale say so first, data graphics end saying
+/// where their table is.
 pub fn description(scene: &Scene) -> String {
     let phrases: Vec<String> = scene
         .parts
@@ -274,7 +282,12 @@ pub fn description(scene: &Scene) -> String {
     } else {
         String::new()
     };
-    format!("{prefix}{}。", phrases.join("；"))
+    let hint = if table::id(scene).is_some() {
+        ui_text::DATA_HINT
+    } else {
+        ""
+    };
+    format!("{prefix}{}。{hint}", phrases.join("；"))
 }
 
 /// [`description`] as a visually hidden paragraph with this id (the live graphic points to it).
@@ -398,6 +411,18 @@ mod tests {
                 "{description}"
             );
             assert_eq!(description.starts_with(ui_text::SCHEMATIC), scene.schematic);
+            // A data graphic points to its table, and its description says where it is.
+            let details = format!(" aria-details=\"scene-{}-data\"", scene.name);
+            assert_eq!(live.contains(&details), !scene.schematic, "{}", scene.name);
+            assert_eq!(
+                description.ends_with(ui_text::DATA_HINT),
+                !scene.schematic,
+                "{description}"
+            );
+            assert_eq!(
+                table::markup(scene).contains(&format!("id=\"scene-{}-data\"", scene.name)),
+                !scene.schematic
+            );
         }
     }
 

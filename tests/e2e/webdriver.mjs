@@ -61,6 +61,11 @@ export async function open(engine, { env = {} } = {}) {
   }
   const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: spec.capabilities } });
   const s = `/session/${sessionId}`;
+  /** The WebDriver id of the first element matching the CSS `selector`. */
+  const find = async (selector) => {
+    const found = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
+    return found['element-6066-11e4-a52e-4a6c3a1e4ab0'] ?? Object.values(found)[0];
+  };
   const session = {
     engine,
     get: (url) => call('POST', `${s}/url`, { url }),
@@ -78,8 +83,12 @@ export async function open(engine, { env = {} } = {}) {
     },
     /** Clicks the first element matching the CSS `selector`, as a reader would (a user activation). */
     async click(selector) {
-      const found = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
-      await call('POST', `${s}/element/${Object.values(found)[0]}/click`, {});
+      await call('POST', `${s}/element/${await find(selector)}/click`, {});
+    },
+    /** Sends `keys` (WebDriver key codes: '\uE007' Enter, '\uE00D' Space) to the element `selector`
+     *  finds, focused as a keyboard reader would focus it. */
+    async press(selector, keys) {
+      await call('POST', `${s}/element/${await find(selector)}/value`, { text: keys });
     },
     /** Waits until `fn(...args)` is truthy in the page. */
     async until(what, ms, fn, ...args) {
