@@ -10,7 +10,7 @@
 //! | `.progress` | [`ProgressBar`] |
 //! | `.section-nav` | [`SectionNav`] (with the replay button) |
 //! | `.listen` | `ListenControl`'s read-aloud (static markup: only its glue is started) |
-//! | `.scene[data-scene]` | [`Scene`] (its steps' sentences stay the server's) |
+//! | `.scene[data-scene]` | [`StoryScene`] (its steps' sentences stay the server's) |
 //! | `[data-counter]` | [`CountUp`] (in paragraphs, scene steps and the summary) |
 //!
 //! They share one reactive owner, so they share the page's contexts (the [`crate::Motion`]
@@ -24,11 +24,11 @@
 //! Each task is a `performance.measure` named `hydrate` (`make bench`).
 
 use crate::browser;
-use crate::components::app::EmbedMode;
-use crate::components::counter::CountUp;
+use crate::components::count_up::CountUp;
 use crate::components::progress_bar::ProgressBar;
-use crate::components::scene::Scene;
 use crate::components::section_nav::SectionNav;
+use crate::components::story_scene::StoryScene;
+use crate::hooks::page::EmbedMode;
 use crate::hooks::page::{provide_motion, use_page};
 use crate::story;
 use leptos::prelude::*;
@@ -142,7 +142,7 @@ fn listen_control(root: Element) {
 fn scene(root: Element) {
     let name = root.get_attribute("data-scene").unwrap_or_default();
     if let Some(scene) = story::scene(&name) {
-        island(root, move || view! { <Scene scene=scene/> });
+        island(root, move || view! { <StoryScene scene=scene/> });
     }
 }
 

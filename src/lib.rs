@@ -48,6 +48,10 @@ pub mod ui_text;
 #[path = "story_model.rs"]
 mod story_model;
 
+/// Tests of the code's shape (the module graph).
+#[cfg(test)]
+mod source_tree;
+
 pub use components::app::App;
-pub use components::counter::Counter;
+pub use components::story_counter::StoryCounter;
 pub use motion::Motion;

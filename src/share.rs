@@ -133,7 +133,7 @@ pub fn card_svg(story: &Story, palette: &Palette, segment: &dyn Fn(&str) -> Vec<
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FONT_FAMILY}\">\
          <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{bg}\"/><rect width=\"{WIDTH}\" height=\"14\" fill=\"{accent}\"/>"
     );
-    for (i, line) in crate::components::masthead::title_lines(story.title).enumerate() {
+    for (i, line) in crate::story::title_lines(story.title).enumerate() {
         svg.push_str(&format!(
             "<text x=\"80\" y=\"{}\" font-size=\"64\" font-weight=\"700\" fill=\"{fg}\">{}</text>",
             140 + i as u32 * 88,

@@ -263,6 +263,11 @@ impl Inline {
     }
 }
 
+/// The title's lines: it breaks after "：" (kept on the first line), never inside a phrase.
+pub fn title_lines(title: &str) -> impl Iterator<Item = &str> {
+    title.split_inclusive('：')
+}
+
 /// A paragraph as plain text, counters at their final values.
 pub fn plain_text(inlines: &[Inline]) -> String {
     inlines.iter().map(Inline::plain_text).collect()
@@ -338,6 +343,13 @@ pub fn counters() -> &'static [Counter] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_breaks_after_its_colon() {
+        let lines: Vec<&str> = title_lines("汝州市产业集聚区：一座新城的崛起").collect();
+        assert_eq!(lines, ["汝州市产业集聚区：", "一座新城的崛起"]);
+        assert_eq!(title_lines("数说新城").count(), 1);
+    }
 
     /// The repo's verbatim copy of the source article.
     const SOURCE: &str = include_str!("../tests/source-article.txt");

@@ -59,34 +59,12 @@ pub mod listen {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
+    use crate::source_tree::{code_lines, rust_files};
+    use std::path::Path;
 
     /// A Chinese ideograph (CJK Unified Ideographs and Extension A; punctuation is not a word).
     fn is_ideograph(c: char) -> bool {
         matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
-    }
-
-    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("read src/") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
-    /// The code of a file: its lines up to its test module (the tests check the article's words
-    /// and may quote them), without comments.
-    fn code_lines(source: &str) -> Vec<(usize, &str)> {
-        source
-            .lines()
-            .enumerate()
-            .take_while(|(_, line)| line.trim() != "#[cfg(test)]")
-            .filter(|(_, line)| !line.trim_start().starts_with("//"))
-            .map(|(i, line)| (i + 1, line))
-            .collect()
     }
 
     /// Chinese words in the code outside this file: `file:line: text` for each.

@@ -6,7 +6,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use ruzhou_story::story::{self, Block, Value, STORY};
-use ruzhou_story::{browser, App, Counter, Motion};
+use ruzhou_story::{browser, App, Motion, StoryCounter};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -224,7 +224,7 @@ async fn counters_carry_the_dom_contract() {
 async fn a_counter_counts_through_intermediate_values_and_ends_exact() {
     let (parent, handle) = mount(|| {
         provide_context(motion(false));
-        view! { <Counter counter=counter("roads-km")/> }
+        view! { <StoryCounter counter=counter("roads-km")/> }
     });
     leptos::task::tick().await;
     let el = one(&parent, "[data-counter='roads-km']");
@@ -274,7 +274,7 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
         provide_context(motion(false));
         view! {
             <div style="height: 3000px"></div>
-            <Counter counter=counter("machines")/>
+            <StoryCounter counter=counter("machines")/>
         }
     });
     leptos::task::tick().await;
@@ -301,7 +301,7 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
 async fn reduced_motion_shows_the_final_value_at_once() {
     let (parent, handle) = mount(|| {
         provide_context(motion(true));
-        view! { <Counter counter=counter("funds-yuan")/> }
+        view! { <StoryCounter counter=counter("funds-yuan")/> }
     });
     leptos::task::tick().await;
     let el = one(&parent, "[data-counter='funds-yuan']");
@@ -327,9 +327,9 @@ async fn unmounting_cancels_observers_and_frames() {
     let (parent, handle) = mount(|| {
         provide_context(motion(false));
         view! {
-            <Counter counter=counter("trees")/>
+            <StoryCounter counter=counter("trees")/>
             <div style="height: 3000px"></div>
-            <Counter counter=counter("assets")/>
+            <StoryCounter counter=counter("assets")/>
         }
     });
     leptos::task::tick().await;
@@ -361,7 +361,7 @@ async fn replay_counts_again() {
     let m = motion(false);
     let (parent, handle) = mount(move || {
         provide_context(m);
-        view! { <Counter counter=counter("tenders")/> }
+        view! { <StoryCounter counter=counter("tenders")/> }
     });
     leptos::task::tick().await;
     let el = one(&parent, "[data-counter='tenders']");
@@ -393,9 +393,9 @@ async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others
             replays: RwSignal::new(0),
         });
         view! {
-            <Counter counter=counter("trees")/>
+            <StoryCounter counter=counter("trees")/>
             <div style="height: 3000px"></div>
-            <Counter counter=counter("tenders")/>
+            <StoryCounter counter=counter("tenders")/>
         }
     });
     leptos::task::tick().await;
@@ -477,7 +477,7 @@ async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
             prerendered: true,
             replays: RwSignal::new(0),
         });
-        view! { <div id="hidden-box" style="display: none"><Counter counter=counter("trees")/></div> }
+        view! { <div id="hidden-box" style="display: none"><StoryCounter counter=counter("trees")/></div> }
     });
     leptos::task::tick().await;
     let el = one(&parent, "[data-counter='trees']");
@@ -554,14 +554,14 @@ fn mount_scene(
     Vec<Element>,
     Element,
 ) {
-    use ruzhou_story::components::app::EmbedMode;
-    use ruzhou_story::components::scene::Scene;
+    use ruzhou_story::components::story_scene::StoryScene;
+    use ruzhou_story::hooks::page::EmbedMode;
     let style = spaced_steps();
     let data = story::scene(name).unwrap();
     let (parent, handle) = mount(move || {
         provide_context(motion(true));
         provide_context(EmbedMode(RwSignal::new(embedded)));
-        view! { <Scene scene=data/> }
+        view! { <StoryScene scene=data/> }
     });
     let scene = one(&parent, ".scene");
     let steps = all(&scene, ".step");

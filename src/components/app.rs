@@ -8,11 +8,6 @@ use crate::hooks::page::use_page;
 use crate::story::STORY;
 use leptos::prelude::*;
 
-/// Whether the page is in embed mode (provided by [`use_page`]): scenes lay out flat there, since a
-/// self-sizing frame never scrolls and nothing in it can stick.
-#[derive(Clone, Copy, Debug)]
-pub struct EmbedMode(pub RwSignal<bool>);
-
 /// The story page: progress bar, title, section navigation and every section of the article.
 /// Provides the [`crate::Motion`] settings to all counters unless a parent (the prerenderer, a
 /// test) already did ([`use_page`]).

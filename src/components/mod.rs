@@ -1,7 +1,7 @@
 //! The page's components, one per file.
 
 pub mod app;
-pub mod counter;
+pub mod count_up;
 pub mod data_table;
 pub mod gallery;
 pub mod illustration;
@@ -10,8 +10,9 @@ pub mod masthead;
 pub mod paragraph;
 pub mod progress_bar;
 pub mod replay_button;
-pub mod scene;
 pub mod section_nav;
+pub mod story_counter;
 pub mod story_figure;
+pub mod story_scene;
 pub mod story_section;
 pub mod summary;

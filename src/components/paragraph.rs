@@ -1,7 +1,8 @@
 //! A paragraph of the article with its figures in place.
 
-use super::counter::{non_empty, Counter};
-use crate::story::{Counter as CounterData, Inline, GAP_TEXT};
+use super::count_up::non_empty;
+use super::story_counter::StoryCounter;
+use crate::story::{Counter, Inline, GAP_TEXT};
 use crate::ui_text::GAP_NOTE;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub enum Piece<'a> {
     /// Words (never empty).
     Text(&'a str),
     /// A counter and the closing punctuation right after it (possibly none), kept on one line.
-    Counter(&'a CounterData, &'a str),
+    Counter(&'a Counter, &'a str),
     /// Words missing from the source.
     Gap,
 }
@@ -70,9 +71,10 @@ pub fn Paragraph(
         .into_iter()
         .map(|piece| match piece {
             Piece::Text(text) => text.into_any(),
-            Piece::Counter(counter, "") => view! { <Counter counter=counter/> }.into_any(),
+            Piece::Counter(counter, "") => view! { <StoryCounter counter=counter/> }.into_any(),
             Piece::Counter(counter, punct) => {
-                view! { <span class="nobr"><Counter counter=counter/>{punct}</span> }.into_any()
+                view! { <span class="nobr"><StoryCounter counter=counter/>{punct}</span> }
+                    .into_any()
             }
             Piece::Gap => view! {
                 <span class="gap">

@@ -3,8 +3,8 @@
 use super::data_table::DataTable;
 use super::gallery::Gallery;
 use super::paragraph::Paragraph;
-use super::scene::Scene;
 use super::story_figure::StoryFigure;
+use super::story_scene::StoryScene;
 use super::summary::Summary;
 use crate::story::{Block, Section};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn StorySection(
                     Block::Figure(figure) => view! { <StoryFigure figure=figure/> }.into_any(),
                     Block::Summary => view! { <Summary/> }.into_any(),
                     Block::Scene(scene) => view! {
-                        <Scene scene=scene/>
+                        <StoryScene scene=scene/>
                         {(!scene.schematic).then(|| view! { <DataTable scene=scene/> })}
                     }
                     .into_any(),

@@ -1,6 +1,6 @@
 //! The "数说新城" block: the headline figures, large.
 
-use super::counter::Counter;
+use super::story_counter::StoryCounter;
 use crate::story::STORY;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn Summary() -> impl IntoView {
                         view! {
                             <li>
                                 <span class="summary-label">{item.label}</span>
-                                <Counter counter=item.counter/>
+                                <StoryCounter counter=item.counter/>
                             </li>
                         }
                     })

@@ -1,9 +1,13 @@
 //! The page's own set-up: motion settings, embed mode, the deep link and the pym.js child.
 
-use crate::components::app::EmbedMode;
 use crate::motion::Motion;
 use crate::{browser, embed};
 use leptos::prelude::*;
+
+/// Whether the page is in embed mode (provided by [`use_page`]): scenes lay out flat there, since a
+/// self-sizing frame never scrolls and nothing in it can stick.
+#[derive(Clone, Copy, Debug)]
+pub struct EmbedMode(pub RwSignal<bool>);
 
 /// Provides the [`Motion`] settings ([`provide_motion`]) and [`EmbedMode`], starting in embed mode
 /// when `embedded`; then, in the browser, goes to the deep link's `#id` (client-rendered page

@@ -1,27 +1,12 @@
-//! An animated figure of the article.
+//! A figure that counts up.
 
 use crate::easing;
 use crate::format::NumberFormat;
 use crate::hooks::count_up::use_count_up;
 use crate::motion::Motion;
-use crate::story::{Counter as CounterData, Value};
+use crate::story::{Counter, Value};
 use leptos::html;
 use leptos::prelude::*;
-
-/// A figure of the article: counted up ([`CountUp`]) or, for facts (`AA级`, and places, ranks,
-/// frequencies and parts of a whole, such as `第18位`), highlighted and not counted. Needs the
-/// [`Motion`] context.
-#[component]
-pub fn Counter(
-    /// The figure to show.
-    counter: &'static CounterData,
-) -> impl IntoView {
-    match (&counter.value, counter.counts) {
-        (Value::Number { .. }, true) => view! { <CountUp counter=counter/> }.into_any(),
-        _ => view! { <strong class="fact" data-fact=counter.id>{counter.final_text()}</strong> }
-            .into_any(),
-    }
-}
 
 /// A figure that counts from 0 to its final value once at least half of it is visible, easing out
 /// over 1.5–2.5 s, and always ends on the exact text the article prints (see [`use_count_up`]).
@@ -34,7 +19,7 @@ pub fn Counter(
 #[component]
 pub fn CountUp(
     /// The figure to count (one with a value that counts).
-    counter: &'static CounterData,
+    counter: &'static Counter,
 ) -> impl IntoView {
     let (value, decimals) = match counter.value {
         Value::Number { value, decimals } => (value, decimals),

@@ -2,10 +2,10 @@
 
 #[cfg(not(feature = "hydrate"))]
 use super::paragraph::Paragraph;
-use crate::components::app::EmbedMode;
 use crate::hooks::active_step::use_active_step;
+use crate::hooks::page::EmbedMode;
 use crate::motion::Motion;
-use crate::story::{Scene as SceneData, Step};
+use crate::story::{Scene, Step};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
@@ -26,9 +26,9 @@ use leptos::tachys::html::InertElement;
 /// `data-state` (the graphic's state name) and `data-at` (its index) on the scene; `data-active`
 /// on the step being read; `data-show` on the graphic's parts shown in some states only.
 #[component]
-pub fn Scene(
+pub fn StoryScene(
     /// The scene's data.
-    scene: &'static SceneData,
+    scene: &'static Scene,
 ) -> impl IntoView {
     let figure = NodeRef::<html::Figure>::new();
     let steps = NodeRef::<html::Div>::new();
@@ -79,7 +79,7 @@ pub fn Scene(
 
 /// The scene's graphic (`state` `None`: live, every state) or its snapshot in `state`, as static
 /// markup. The hydrating browser keeps the server's nodes (its build draws nothing).
-fn drawn(scene: &'static SceneData, state: Option<usize>, description_id: &str) -> InertElement {
+fn drawn(scene: &'static Scene, state: Option<usize>, description_id: &str) -> InertElement {
     #[cfg(not(feature = "hydrate"))]
     let markup = match state {
         None => crate::graphic::graphic(scene, description_id),
@@ -94,7 +94,7 @@ fn drawn(scene: &'static SceneData, state: Option<usize>, description_id: &str) 
 }
 
 /// What the graphic shows, in words, visually hidden (the hydrating browser keeps the server's).
-fn described(scene: &'static SceneData, id: &str) -> InertElement {
+fn described(scene: &'static Scene, id: &str) -> InertElement {
     #[cfg(not(feature = "hydrate"))]
     let markup = crate::graphic::description_paragraph(scene, id);
     #[cfg(feature = "hydrate")]
