@@ -38,7 +38,10 @@ web-test:
 release-check: build
 	scripts/check-release.sh
 
-# End-to-end checks of dist/ in headless Chromium: scrolling, CLS, reduced motion, axe, history.
+# End-to-end checks of dist/ (node --test tests/e2e/): the reader's path, CLS, reduced motion, axe,
+# history, graphics at four widths and two text sizes, embedding and hostile hosts, the read-aloud,
+# the data tables, JavaScript off, print; in headless Chromium (Playwright), and the reader's path
+# in Firefox and WebKit too (W3C WebDriver: tests/e2e/engines.test.mjs).
 e2e: release-check
 	$(ENV) node --test tests/e2e/
 

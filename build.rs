@@ -59,13 +59,15 @@ fn generate(story: &StoryFile) -> String {
     };
     let _ = writeln!(
         out,
-        "pub static COUNTERS: [Counter; {}] = [",
+        "/// Every figure of the data file, in its order.\npub static COUNTERS: [Counter; {}] = [",
         story.counters.len()
     );
     for c in &story.counters {
         let _ = writeln!(out, "    {},", counter(c));
     }
-    out.push_str("];\n\npub static STORY: Story = Story {\n");
+    out.push_str(
+        "];\n\n/// The story, as the data file gives it.\npub static STORY: Story = Story {\n",
+    );
     let _ = writeln!(
         out,
         "    title: {},\n    byline: {},\n    description: {},",

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Smoke check of the release build in dist/: the page and its assets exist, and the wasm stays
-# under its size budget. Prints raw / gzip / brotli sizes of every file.
+# Checks the release build in dist/ as it will be served: both pages prerendered; the strict CSP
+# (src/csp.txt plus two hashes) first in each page's head, one inline boot script and one inline
+# stylesheet that its hashes allow, no style attribute or inline handler; the share card (a
+# 1200 × 630 PNG under 150 KB); no article word in the wasm; a .br and .gz beside every asset. Then
+# prints raw / gzip / brotli sizes of every file and fails over the wasm's and the first view's
+# budgets (brotli bytes). `make bench` prints its table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -95,6 +95,7 @@ pub fn hydrate() {
             browser::settled().await;
         }
         drop(measure);
+        browser::mark_hydrated();
         // The islands live as long as the page.
         std::mem::forget(owner);
     });

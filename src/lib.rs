@@ -18,6 +18,19 @@
 //! - [`hooks`]: reactive behaviour built on it (`use_count_up`); [`motion`]: the shared settings.
 //! - [`components`]: the page, one component per file; `islands` (the `hydrate` build): the
 //!   parts of the prerendered page that the browser hydrates.
+//!
+//! ## Build features
+//! One of three, each for one way the code runs (`Cargo.toml`):
+//! - `csr` (the default): the app rendered in the browser from nothing. `cargo test` and the
+//!   browser tests (`wasm-pack test`, `tests/web.rs`, which mount components with `mount_to`)
+//!   use it; no page is served this way.
+//! - `ssr`: the server side, run at build time only: `src/bin/prerender.rs` renders the pages to
+//!   HTML (`prerender`, `share`, `graphic`: the share card, the graphics' SVG, the data tables).
+//!   Trunk's post-build hook runs it (`scripts/post-build.sh`).
+//! - `hydrate`: the served page's wasm (`trunk build`, `index.html`): it takes over the
+//!   prerendered HTML island by island (`islands`), without the article's words or the graphics'
+//!   drawing code, which the HTML already has.
+#![warn(missing_docs)]
 
 pub mod art;
 pub mod browser;

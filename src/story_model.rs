@@ -126,7 +126,7 @@ pub struct BlockSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSpec {
-    /// A state of the scene's graphic (its names are in `src/graphics.rs`).
+    /// A state of the scene's graphic (named in the scene's `states`).
     pub state: String,
     /// Whole sentences, verbatim, with `{counter-id}` placeholders.
     pub text: String,

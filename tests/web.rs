@@ -38,6 +38,23 @@ where
     (parent, handle)
 }
 
+/// The page's live browser handles (observers, listeners, frames, timers) counted from a moment
+/// of a test, its start: a test that failed before may have left its own running, and they must
+/// not fail every test after it.
+struct Handles(usize);
+
+impl Handles {
+    /// Counts from now.
+    fn from_now() -> Self {
+        Handles(browser::live_handles())
+    }
+
+    /// The handles started since, less those stopped (negative: more stopped than started).
+    fn started(&self) -> isize {
+        browser::live_handles() as isize - self.0 as isize
+    }
+}
+
 fn all(parent: &Element, selector: &str) -> Vec<Element> {
     let list = parent.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -215,7 +232,14 @@ async fn counters_carry_the_dom_contract() {
     for link in &links {
         assert!(document().query_selector(link).unwrap().is_some());
     }
-    assert_eq!(one(&parent, ".section-nav button").tag_name(), "BUTTON");
+    // The replay button takes the keyboard's focus (a real, enabled button) and says what it does.
+    let replay: HtmlElement = one(&parent, ".section-nav button").unchecked_into();
+    replay.focus().unwrap();
+    assert_eq!(document().active_element().as_ref(), Some(replay.as_ref()));
+    assert_eq!(replay.get_attribute("type").as_deref(), Some("button"));
+    assert!(!replay.has_attribute("disabled"));
+    assert_eq!(text(&replay).trim(), ruzhou_story::ui_text::REPLAY);
+    replay.blur().unwrap();
     drop(handle);
     parent.remove();
 }
@@ -299,6 +323,7 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
 
 #[wasm_bindgen_test]
 async fn reduced_motion_shows_the_final_value_at_once() {
+    let handles = Handles::from_now();
     let (parent, handle) = mount(|| {
         provide_context(motion(true));
         view! { <StoryCounter counter=counter("funds-yuan")/> }
@@ -308,7 +333,7 @@ async fn reduced_motion_shows_the_final_value_at_once() {
     assert_eq!(text(&one(&el, ".counter-face")), "近20亿元");
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("done"));
     assert_eq!(
-        browser::live_handles(),
+        handles.started(),
         0,
         "nothing observes or animates under reduced motion"
     );
@@ -324,6 +349,7 @@ async fn reduced_motion_shows_the_final_value_at_once() {
 
 #[wasm_bindgen_test]
 async fn unmounting_cancels_observers_and_frames() {
+    let handles = Handles::from_now();
     let (parent, handle) = mount(|| {
         provide_context(motion(false));
         view! {
@@ -339,14 +365,14 @@ async fn unmounting_cancels_observers_and_frames() {
     })
     .await;
     assert_eq!(
-        browser::live_handles(),
+        handles.started(),
         4,
         "per counter: a visibility watch (one has fired) and an animation slot"
     );
     let num = one(&trees, ".num");
     drop(handle);
     assert_eq!(
-        browser::live_handles(),
+        handles.started(),
         0,
         "unmount left observers or animations running"
     );
@@ -427,6 +453,7 @@ async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others
 
 #[wasm_bindgen_test]
 async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
+    let handles = Handles::from_now();
     // The test page has no stylesheet: what the browser tests can check is the markup the
     // stylesheet keys on (the e2e tests check the styled result).
     for embedded in [false, true] {
@@ -456,12 +483,12 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             };
         let expected = 3 + progress + scenes + 1;
         until(1000, "the section bar to measure itself", || {
-            browser::live_handles() == expected
+            handles.started() == expected
         })
         .await;
-        assert_eq!(browser::live_handles(), expected, "embedded={embedded}");
+        assert_eq!(handles.started(), expected, "embedded={embedded}");
         drop(handle);
-        assert_eq!(browser::live_handles(), 0, "unmount stops the listeners");
+        assert_eq!(handles.started(), 0, "unmount stops the listeners");
         parent.remove();
     }
 }
@@ -570,6 +597,7 @@ fn mount_scene(
 
 #[wasm_bindgen_test]
 async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
+    let handles = Handles::from_now();
     let (parent, handle, scene, steps, style) = mount_scene("financing", false);
     leptos::task::tick().await;
     assert_eq!(steps.len(), 6);
@@ -627,13 +655,9 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
     assert!(snapshots
         .iter()
         .all(|s| s.get_attribute("aria-hidden").as_deref() == Some("true")));
-    assert!(browser::live_handles() > 0);
+    assert!(handles.started() > 0);
     drop(handle);
-    assert_eq!(
-        browser::live_handles(),
-        0,
-        "the scene's observer outlived it"
-    );
+    assert_eq!(handles.started(), 0, "the scene's observer outlived it");
     parent.remove();
     style.remove();
     browser::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -641,6 +665,7 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
 
 #[wasm_bindgen_test]
 async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
+    let handles = Handles::from_now();
     let (parent, handle, scene, steps, style) = mount_scene("greening", false);
     leptos::task::tick().await;
     // Steps 4 to 7 all show the toilets (the last state): going up from 7 to 4 keeps it.
@@ -676,11 +701,7 @@ async fn steps_mapped_to_one_state_keep_it_and_embedded_scenes_stay_final() {
         scene.get_attribute("data-state").as_deref(),
         Some("toilets")
     );
-    assert_eq!(
-        browser::live_handles(),
-        0,
-        "an embedded scene observes nothing"
-    );
+    assert_eq!(handles.started(), 0, "an embedded scene observes nothing");
     drop(handle);
     parent.remove();
     style.remove();
@@ -844,6 +865,7 @@ fn js(expression: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn the_read_aloud_reads_what_is_heard_and_unmounting_silences_it() {
+    let handles = Handles::from_now();
     speech_stand_in("{ manual: true }");
     let (parent, handle) = mount(|| {
         provide_context(motion(true));
@@ -898,11 +920,7 @@ async fn the_read_aloud_reads_what_is_heard_and_unmounting_silences_it() {
     );
 
     drop(handle);
-    assert_eq!(
-        browser::live_handles(),
-        0,
-        "unmount left the read-aloud running"
-    );
+    assert_eq!(handles.started(), 0, "unmount left the read-aloud running");
     assert_eq!(
         js("String(window.__speech.current)"),
         "null",
@@ -919,6 +937,7 @@ async fn the_read_aloud_reads_what_is_heard_and_unmounting_silences_it() {
 
 #[wasm_bindgen_test]
 async fn without_a_chinese_voice_the_read_aloud_says_so() {
+    let handles = Handles::from_now();
     use ruzhou_story::components::listen_control::ListenControl;
     speech_stand_in("{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }");
     let (parent, handle) = mount(|| view! { <ListenControl/> });
@@ -943,7 +962,7 @@ async fn without_a_chinese_voice_the_read_aloud_says_so() {
     );
     assert_eq!(js("String(window.__speech.log.length)"), "0");
     drop(handle);
-    assert_eq!(browser::live_handles(), 0);
+    assert_eq!(handles.started(), 0);
     parent.remove();
 }
 

@@ -515,6 +515,14 @@ pub fn mark_running() {
     }
 }
 
+/// Marks the prerendered page as wholly hydrated (`<html data-app="hydrated">`): every island
+/// runs. What tests of the served page wait for.
+pub fn mark_hydrated() {
+    if let Some(html) = root_element() {
+        let _ = html.set_attribute("data-app", "hydrated");
+    }
+}
+
 /// A query parameter of the page's URL (`?embed=1&childId=…`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;

@@ -90,6 +90,11 @@ export async function scrollThrough(page, { step = 300, pause = 120 } = {}) {
   }
 }
 
+/** Waits until the app has hydrated every island of the prerendered page (`<html data-app="hydrated">`). */
+export async function hydrated(page, timeout = 15000) {
+  await page.waitForSelector('html[data-app="hydrated"]', { state: 'attached', timeout });
+}
+
 /** Every counter's state: id, data-state, the digits shown, the final digits, face and label text. */
 export function counterStates(frame) {
   return frame.$$eval('[data-counter]', (els) => els.map((el) => ({

@@ -2,7 +2,7 @@
 // shift, reduced motion, no third-party requests, no console errors, no axe violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST, PHONE } from './harness.mjs';
+import { serve, launch, watch, hydrated, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST, PHONE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -15,7 +15,7 @@ test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0
   const problems = watch(page, [server.origin]);
   await recordLayoutShifts(page);
   await page.goto(server.url);
-  await page.waitForSelector('[data-counter]');
+  await hydrated(page);
   // Once the app runs (it hydrates the counters last, in short tasks), those out of sight go back
   // to 0 and wait for the reader.
   await page.waitForFunction(() => document.querySelector('[data-counter][data-state="idle"]'), null, { timeout: 10000 })
@@ -42,8 +42,18 @@ test('a phone reader scrolls the whole story: every counter lands exactly, CLS 0
 test('with reduced motion every counter shows its final value at once', async () => {
   const context = await browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
   const page = await context.newPage();
+  // Every state a counter takes, from the first byte of the page.
+  await page.addInitScript(() => {
+    window.__states = [];
+    new MutationObserver((records) => {
+      for (const r of records) window.__states.push(`${r.target.dataset.counter}:${r.target.dataset.state}`);
+    }).observe(document, { subtree: true, attributeFilter: ['data-state'] });
+  });
   await page.goto(server.url);
-  await page.waitForSelector('[data-counter]');
+  await hydrated(page);
+  await scrollThrough(page, { step: 600, pause: 60 });
+  const states = await page.evaluate(() => window.__states);
+  assert.deepEqual(states.filter((s) => !s.endsWith(':done')), [], 'a counter left its final state');
   for (const c of await counterStates(page)) {
     assert.equal(c.state, 'done', c.id);
     assert.equal(c.digits, c.final, c.id);
@@ -58,7 +68,7 @@ test('axe-core finds no accessibility violations, in light and dark mode', async
     const context = await browser.newContext({ ...PHONE, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.waitForSelector('[data-counter]');
+    await hydrated(page);
     await page.addScriptTag({ path: AXE });
     const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], colorScheme);
@@ -132,7 +142,7 @@ test('resizing and rotating mid-count never leaves a counter short', async () =>
   const page = await context.newPage();
   const problems = watch(page, [server.origin]);
   await page.goto(server.url);
-  await page.waitForSelector('[data-counter]');
+  await hydrated(page);
   for (const size of [[844, 390], [390, 844], [1280, 800], [320, 640]]) {
     await page.setViewportSize({ width: size[0], height: size[1] });
     await page.mouse.wheel(0, 700);
@@ -188,7 +198,7 @@ test('print: the final figures, no navigation or progress bar', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('[data-counter]');
+  await hydrated(page);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('.section-nav'), false);
   assert.equal(await page.isVisible('.progress-bar'), false);
