@@ -46,7 +46,7 @@ test('with reduced motion every counter shows its final value at once', async ()
   await page.addInitScript(() => {
     window.__states = [];
     new MutationObserver((records) => {
-      for (const r of records) window.__states.push(`${r.target.dataset.counter}:${r.target.dataset.state}`);
+      for (const r of records) if (r.target.dataset.counter) window.__states.push(`${r.target.dataset.counter}:${r.target.dataset.state}`);
     }).observe(document, { subtree: true, attributeFilter: ['data-state'] });
   });
   await page.goto(server.url);
