@@ -58,6 +58,10 @@ mod story_errors;
 #[cfg(test)]
 mod story_source;
 
+/// The mistakes an author can make in the data file, each on a fixture story.
+#[cfg(test)]
+mod story_mistakes;
+
 /// Tests of the code's shape (the module graph).
 #[cfg(test)]
 mod source_tree;
