@@ -58,16 +58,17 @@ fn main() {
 }
 
 /// Prints each mistake as a compiler does (`error: FILE:LINE: FIELD: MESSAGE`, then its hint),
-/// and stops the build.
+/// and stops the build (with no backtrace: the messages are all there is to read).
 fn fail(file: &str, problems: &[Problem]) -> ! {
     for p in problems {
         eprintln!("{}", p.render(file));
     }
     let n = problems.len();
-    panic!(
-        "{file}: {n} mistake{} (listed above)",
+    eprintln!(
+        "{file}: {n} mistake{} to fix (see \"The story data\" in README.md)",
         if n == 1 { "" } else { "s" }
     );
+    std::process::exit(1);
 }
 
 /// Rust source for the validated story: `COUNTERS` and `STORY`, using the types of `src/story.rs`.

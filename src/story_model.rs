@@ -1622,11 +1622,21 @@ fn not_in_source(
     let hint = match source.closest(text) {
         None => format!("{VERBATIM}: copy it from there again"),
         Some(closest) => {
-            let mut hint = format!(
-                "the closest sentence of the source is 「{}」; {}",
-                shortened(&closest.sentence),
-                difference(text, &closest)
-            );
+            // A sentence that starts as the source's needs no more than where it differs.
+            let mut hint = if closest.same >= 8 {
+                format!(
+                    "line {} of the source text has this sentence, but {}",
+                    closest.line,
+                    difference(text, &closest)
+                )
+            } else {
+                format!(
+                    "the closest sentence of the source text (its line {}) is 「{}」; {}",
+                    closest.line,
+                    shortened(&closest.sentence),
+                    difference(text, &closest)
+                )
+            };
             let at = closest.same;
             if let Some((_, id)) = figures.iter().find(|(r, _)| r.start <= at && at <= r.end) {
                 hint.push_str(&format!(

@@ -9,6 +9,8 @@
 pub struct Source {
     /// Its non-empty lines, trimmed, with the space the dump left after a full-width colon removed.
     lines: Vec<String>,
+    /// The number of each of them in the file (from 1).
+    numbers: Vec<usize>,
     /// The lines joined: a sentence may run on from one line to the next.
     flat: String,
 }
@@ -20,6 +22,8 @@ pub struct Closest {
     pub sentence: String,
     /// How many characters both start with.
     pub same: usize,
+    /// Its line in the source file (from 1).
+    pub line: usize,
 }
 
 /// Sentence pieces of `text`: each ends after a `。` or at the end of the text; blank ones left out.
@@ -46,13 +50,19 @@ fn same_end(a: &str, b: &str) -> usize {
 impl Source {
     /// Reads the source text.
     pub fn new(text: &str) -> Self {
-        let lines: Vec<String> = text
+        let (numbers, lines): (Vec<usize>, Vec<String>) = text
             .lines()
             .map(|l| l.trim().replace("： ", "："))
-            .filter(|l| !l.is_empty())
-            .collect();
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(i, l)| (i + 1, l))
+            .unzip();
         let flat = lines.concat();
-        Source { lines, flat }
+        Source {
+            lines,
+            numbers,
+            flat,
+        }
     }
 
     /// Its lines (trimmed, non-empty).
@@ -81,27 +91,30 @@ impl Source {
     /// whose `。` between them was lost is most like the two).
     pub fn closest(&self, text: &str) -> Option<Closest> {
         let length = text.chars().count();
-        self.lines
-            .iter()
-            .flat_map(|l| {
-                let one = sentences(l);
-                let two: Vec<String> = one.windows(2).map(|w| w.concat()).collect();
-                one.into_iter().map(str::to_owned).chain(two)
-            })
-            .map(|s| {
-                let same = same_start(text, &s);
-                let score = (same + same_end(text, &s)).min(length);
-                (score, same, s)
-            })
-            .fold(
-                None,
-                |best: Option<(usize, usize, String)>, next| match best {
-                    Some(b) if (b.0, b.1) >= (next.0, next.1) => Some(b),
-                    _ => Some(next),
-                },
-            )
-            .filter(|(score, ..)| *score > 0)
-            .map(|(_, same, sentence)| Closest { sentence, same })
+        let mut best: Option<(usize, Closest)> = None;
+        for (l, &line) in self.lines.iter().zip(&self.numbers) {
+            let one = sentences(l);
+            let two = one.windows(2).map(|w| w.concat());
+            for sentence in one.iter().map(|s| (*s).to_owned()).chain(two) {
+                let same = same_start(text, &sentence);
+                let score = (same + same_end(text, &sentence)).min(length);
+                if score > 0
+                    && best
+                        .as_ref()
+                        .is_none_or(|b| (score, same) > (b.0, b.1.same))
+                {
+                    best = Some((
+                        score,
+                        Closest {
+                            sentence,
+                            same,
+                            line,
+                        },
+                    ));
+                }
+            }
+        }
+        best.map(|(_, closest)| closest)
     }
 }
 
@@ -165,7 +178,7 @@ mod tests {
         let source = Source::new(TEXT);
         let found = source.closest("另一段的结尾。").expect("a sentence");
         assert_eq!(found.sentence, "另一段的开头。");
-        assert_eq!(found.same, 4);
+        assert_eq!((found.same, found.line), (4, 5));
         assert_eq!(
             difference("另一段的结尾。", &found),
             "after 「另一段的」 the source has 「开头。」, the data file 「结尾。」"
@@ -182,6 +195,6 @@ mod tests {
         // A lost 。 between two sentences: the two are the closest.
         let found = source.closest("第一句.第二句，有逗号：").unwrap();
         assert_eq!(found.sentence, "第一句。第二句，有逗号：");
-        assert_eq!(found.same, 3);
+        assert_eq!((found.same, found.line), (3, 3));
     }
 }
