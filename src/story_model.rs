@@ -479,23 +479,28 @@ fn shortened(text: &str) -> String {
 /// The most characters a step may have (its text as the page shows it, every figure as the
 /// article writes it) for its card to fit under the pinned graphic on a phone.
 ///
-/// The phone layout (`public/style.css`), with the reader's text one step larger (112.5 %: a
-/// root font of 18 px, the body's text 1.0625rem = 19.1 px) on a phone 390 px wide and 844 px
-/// high (the iPhone 12 to 16, the phone the e2e tests read at 390 px):
+/// The phone layout of `public/style.css` on a phone 390 px wide with about 750 px of viewport
+/// (an iPhone 12 to 16 in Safari once its bars have shrunk), the reader's text one step larger
+/// (112.5 %: a root font of 18 px, the steps' text 1.0625rem = 19.1 px; the graphic still pins,
+/// as 750 px is more than 40em = 720 px):
 /// - the card's text is 390 − 2 × 1.25rem (the steps' padding) − 2 × 1.25rem (the card's) −
-///   4 px (its borders) = 296 px wide: 15 characters of 19.1 px a line;
-/// - the graphic is pinned under the section bar (2.75rem = 49.5 px) and is at most
-///   `--figure-max` (23rem = 414 px) tall, with its padding (1.25rem = 22.5 px) and border
-///   (1 px): 357 px of the screen are left under it;
-/// - less the card's own padding and borders (2rem + 2 px = 38 px), 319 px hold 9 lines of
-///   1.8 × 19.1 = 34.4 px.
+///   4 px (its borders) = 296 px wide: 15 characters of 19.1 px a line, lines of
+///   1.8 × 19.1 = 34.4 px;
+/// - under the section bar (2.75rem = 49.5 px) the story's tallest pinned graphic (the five
+///   departments', measured in Chromium at that size: 364 px with its padding and border; the
+///   stylesheet caps any at `--figure-max`, 23rem = 414 px) leaves 750 − 49.5 − 364 = 336 px;
+/// - less the card's padding and borders (2rem + 2 px = 38 px), 298 px hold 8 lines.
 ///
-/// 9 lines of 15: 135 characters. The longest step of the story so far has 117 (digits and
-/// latin letters count as whole characters here, though they are narrower). At 100 % the same
-/// phone holds 12 lines of 18; at 125 % its screen is shorter than 40em and the steps carry
-/// their own snapshot of the graphic instead (no card need fit). `tests/e2e/scenes.test.mjs`
-/// measures the real cards and graphics.
-pub const STEP_MAX_CHARS: usize = 135;
+/// 8 lines of 15 are 120 characters, less what line breaking loses: no line starts with a
+/// 「，」 or 「。」, so a line may end a character short. Measured there (Chromium, Noto Sans CJK),
+/// a card of 117 characters cut from the article's longest paragraphs took 8 lines in all 100
+/// tries, of 118 a ninth once, of 120 a ninth 39 times: 117 is the most. The longest step so far
+/// has 117 (`greening-5`; `departments-2`, under the tallest graphic, has 115: 313 px there). Digits and latin letters count
+/// as whole characters, though they are narrower. At 100 % text the phones the e2e tests read
+/// (390 × 664, 375 × 667) set such a card in 7 or 8 lines (at most 279 px), under every graphic
+/// (297 px left at the least). A graphic taller than today's leaves less:
+/// `tests/e2e/scenes.test.mjs` measures the real cards.
+pub const STEP_MAX_CHARS: usize = 117;
 
 impl StoryFile {
     /// Parses the TOML text; a mistake (the file's syntax, an unknown or missing field, a value
