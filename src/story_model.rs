@@ -495,11 +495,11 @@ fn shortened(text: &str) -> String {
 /// 「，」 or 「。」, so a line may end a character short. Measured there (Chromium, Noto Sans CJK),
 /// a card of 117 characters cut from the article's longest paragraphs took 8 lines in all 100
 /// tries, of 118 a ninth once, of 120 a ninth 39 times: 117 is the most. The longest step so far
-/// has 117 (`greening-5`; `departments-2`, under the tallest graphic, has 115: 313 px there). Digits and latin letters count
-/// as whole characters, though they are narrower. At 100 % text the phones the e2e tests read
-/// (390 × 664, 375 × 667) set such a card in 7 or 8 lines (at most 279 px), under every graphic
-/// (297 px left at the least). A graphic taller than today's leaves less:
-/// `tests/e2e/scenes.test.mjs` measures the real cards.
+/// has 117 (`greening-5`; `departments-2`, under the tallest graphic, has 115: 313 px there).
+/// Digits and latin letters count as whole characters, though they are narrower. At 100 % text
+/// the phones the e2e tests read (390 × 664, 375 × 667) set such a card in 7 or 8 lines (at most
+/// 279 px), under every graphic (297 px left at the least). A graphic taller than today's leaves
+/// less: `tests/e2e/scenes.test.mjs` measures the real cards.
 pub const STEP_MAX_CHARS: usize = 117;
 
 impl StoryFile {
