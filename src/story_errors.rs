@@ -277,8 +277,9 @@ fn explain_toml(message: &str) -> (String, String) {
         return (format!("wrong kind of value: {rest}"), how.to_owned());
     }
     if message.contains("duplicate key") {
+        let field = quoted(message).first().copied().unwrap_or_default();
         return (
-            message.to_owned(),
+            format!("`{field}` is written twice in one table"),
             "each field is written once in a table; a new block, part or step starts with its own \
              `[[…]]` header line"
                 .to_owned(),
