@@ -11,40 +11,64 @@ mod format;
 #[path = "src/states.rs"]
 #[allow(dead_code)]
 mod states;
+#[path = "src/story_errors.rs"]
+mod story_errors;
 #[path = "src/story_model.rs"]
 mod story_model;
+#[path = "src/story_source.rs"]
+#[allow(dead_code)]
+mod story_source;
 #[path = "src/ui_text.rs"]
 #[allow(dead_code)]
 mod ui_text;
 
 use std::fmt::Write as _;
+use story_errors::Problem;
 use story_model::{BlockSpec, CounterSpec, FigureSpec, ItemSpec, PartSpec, Segment, StoryFile};
 
 const DATA: &str = "src/story.toml";
+/// The article the story is made from: every sentence of the data file must be in it verbatim.
+const SOURCE: &str = "tests/source-article.txt";
 
 fn main() {
     println!("cargo:rerun-if-changed={DATA}");
+    println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=src/story_model.rs");
     println!("cargo:rerun-if-changed=src/art.rs");
-    for file in ["src/format.rs", "src/states.rs", "src/ui_text.rs"] {
+    for file in [
+        "src/format.rs",
+        "src/states.rs",
+        "src/story_errors.rs",
+        "src/story_source.rs",
+        "src/ui_text.rs",
+    ] {
         println!("cargo:rerun-if-changed={file}");
     }
-    let text =
-        std::fs::read_to_string(DATA).unwrap_or_else(|e| fail(&[format!("cannot read: {e}")]));
-    let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&[e]));
-    if let Err(errors) = story.validate() {
-        fail(&errors);
-    }
+    let read = |file: &str| {
+        std::fs::read_to_string(file).unwrap_or_else(|e| {
+            let problem = Problem::new("", format!("cannot read {file}: {e}"), "");
+            fail(file, &[problem])
+        })
+    };
+    let (text, source) = (read(DATA), read(SOURCE));
+    let story = StoryFile::check(&text, &source).unwrap_or_else(|problems| fail(DATA, &problems));
     let out =
         std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("story_data.rs");
     std::fs::write(out, generate(&story)).expect("write story_data.rs");
 }
 
-fn fail(errors: &[String]) -> ! {
-    for e in errors {
-        eprintln!("error: {DATA}: {e}");
+/// Prints each mistake as a compiler does (`error: FILE:LINE: FIELD: MESSAGE`, then its hint),
+/// and stops the build (with no backtrace: the messages are all there is to read).
+fn fail(file: &str, problems: &[Problem]) -> ! {
+    for p in problems {
+        eprintln!("{}", p.render(file));
     }
-    panic!("{DATA} is not valid: {}", errors.join("; "));
+    let n = problems.len();
+    eprintln!(
+        "{file}: {n} mistake{} to fix (see \"The story data\" in README.md)",
+        if n == 1 { "" } else { "s" }
+    );
+    std::process::exit(1);
 }
 
 /// Rust source for the validated story: `COUNTERS` and `STORY`, using the types of `src/story.rs`.

@@ -61,6 +61,20 @@ pub mod ui_text;
 #[path = "story_model.rs"]
 mod story_model;
 
+/// A mistake in the data file, with its field, line and a hint (used by `build.rs`; here for the
+/// validation's tests).
+#[cfg(test)]
+mod story_errors;
+
+/// The story's source text, which every sentence of the data file is checked against (used by
+/// `build.rs`; here for its tests and the tests of `story`).
+#[cfg(test)]
+mod story_source;
+
+/// The mistakes an author can make in the data file, each on a fixture story.
+#[cfg(test)]
+mod story_mistakes;
+
 /// Tests of the code's shape (the module graph).
 #[cfg(test)]
 mod source_tree;

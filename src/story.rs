@@ -343,6 +343,8 @@ pub fn counters() -> &'static [Counter] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story_model::StoryFile;
+    use crate::story_source::{sentences, Source};
 
     #[test]
     fn the_title_breaks_after_its_colon() {
@@ -380,18 +382,7 @@ mod tests {
 
     /// The source's non-empty lines, with the space the PDF dump left after a full-width colon removed.
     fn source_lines() -> Vec<String> {
-        SOURCE
-            .lines()
-            .map(|l| l.trim().replace("： ", "："))
-            .filter(|l| !l.is_empty())
-            .collect()
-    }
-
-    /// Sentence pieces: each ends after "。" or at the end of the text.
-    fn sentences(text: &str) -> Vec<&str> {
-        text.split_inclusive('。')
-            .filter(|s| !s.trim().is_empty())
-            .collect()
+        Source::new(SOURCE).lines().to_vec()
     }
 
     #[test]
@@ -410,12 +401,7 @@ mod tests {
     /// Whether a sentence of the page stands in the source: whole, or split by the PDF dump across
     /// two blocks (its head ends one source line, its tail starts another).
     fn in_source(sentence: &str) -> bool {
-        let lines = source_lines();
-        lines.concat().contains(sentence)
-            || sentence.char_indices().skip(1).any(|(i, _)| {
-                let (head, tail) = sentence.split_at(i);
-                lines.iter().any(|l| l.ends_with(head)) && lines.iter().any(|l| l.starts_with(tail))
-            })
+        Source::new(SOURCE).has(sentence)
     }
 
     #[test]
@@ -635,20 +621,18 @@ mod tests {
 
     #[test]
     fn the_data_file_validates() {
-        let story = crate::story_model::StoryFile::parse(DATA).expect("parses");
-        story.validate().expect("valid");
+        if let Err(problems) = StoryFile::check(DATA, SOURCE) {
+            let all: Vec<String> = problems.iter().map(|p| p.render("story.toml")).collect();
+            panic!("{}", all.join("\n"));
+        }
     }
 
     fn errors_for(edit: impl Fn(&str) -> String) -> String {
         let text = edit(DATA);
         assert_ne!(text, DATA, "the edit changed nothing");
-        match crate::story_model::StoryFile::parse(&text) {
-            Err(e) => e,
-            Ok(story) => story
-                .validate()
-                .expect_err("a broken file validates")
-                .join("\n"),
-        }
+        let problems = StoryFile::check(&text, SOURCE).expect_err("a broken file validates");
+        let all: Vec<String> = problems.iter().map(|p| p.render("story.toml")).collect();
+        all.join("\n")
     }
 
     /// Asserts that the data file with `edit` applied fails validation with messages containing
@@ -673,7 +657,7 @@ mod tests {
                 let end = start + d[start..].find('\n').unwrap();
                 format!("{}p = \"\"{}", &d[..start], &d[end..])
             },
-            &["sections[0] (id `intro`).blocks[1].p: paragraph is empty"],
+            &["sections[0].blocks[1].p: the text is empty"],
         );
         fails_with(
             |d| d.replacen("art = \"park\"", "art = \"parc\"", 1),
@@ -681,11 +665,11 @@ mod tests {
         );
         fails_with(
             |d| d.replacen("text = \"AA级\"", "text = \"AA级\"\nvalue = 2", 1),
-            &["id `credit`", "exactly one"],
+            &["the counter `credit` has both a `value` and a `text`"],
         );
         fails_with(
             |d| d.replacen("counter = \"trees\"", "counter = \"credit\"", 1),
-            &["summary.items[1]", "fact"],
+            &["summary.items[1].counter: `credit` is words (`text`)"],
         );
         fails_with(|d| d.replacen("{trees}", "{trees", 1), &["without `}`"]);
         fails_with(
@@ -698,11 +682,11 @@ mod tests {
     fn validation_checks_scenes() {
         fails_with(
             |d| d.replacen("state = \"crews\"", "state = \"crew\"", 1),
-            &["blocks[0].steps[2].state: `crew` is not a state of `roads`"],
+            &["blocks[0].steps[2].state: `crew` is not a state of the scene `roads`"],
         );
         fails_with(
             |d| d.replacen("按期顺利实现通车。\"", "按期顺利实现通车\"", 1),
-            &["steps[3].text: must end with a whole sentence"],
+            &["steps[3].text: the step does not end at the end of a sentence"],
         );
         fails_with(
             |d| d.replacen("text = \"目前，全长", "text = \"，目前，全长", 1),
@@ -716,30 +700,34 @@ mod tests {
                 let end = d.find("[[sections.blocks]]\np = \"管委会领导班子").unwrap();
                 format!("{}{}", &d[..start], &d[end..])
             },
-            &["steps: a scene needs steps", "no step shows `committee`"],
+            &[
+                "steps: the scene has no steps",
+                "no step shows the state `committee`",
+            ],
         );
         fails_with(
             |d| d.replacen("scene = \"ranking\"", "summary = false", 1),
-            &["`steps`, `title`, `states`, `schematic` and `parts` belong to a `scene`"],
+            &["`steps`, `title`, `states`, `schematic` and `parts` belong to a scene"],
         );
         fails_with(
             |d| d.replacen("scene = \"ranking\"", "scene = \"Ranking\"", 1),
-            &["a scene's name must be lower-case"],
+            &["is not a valid scene name"],
         );
         fails_with(
             |d| d.replacen("title = \"融资保障\"\n", "", 1),
-            &["a scene needs a `title`"],
+            &["the scene has no `title`"],
         );
     }
 
     #[test]
     fn validation_checks_graphics() {
-        let place = "sections[2] (id `financing`).blocks[0].parts";
+        let place = "sections[2].blocks[0].parts";
         fails_with(
             |d| d.replacen("kind = \"bars\"", "kind = \"bar\"", 1),
-            &[&format!(
-                "{place}[2].kind: unknown kind `bar` (known: units, squares, bars"
-            )],
+            &[
+                &format!("{place}[2].kind: unknown kind of graphic `bar`"),
+                "did you mean `bars`?",
+            ],
         );
         fails_with(
             |d| {
@@ -749,7 +737,7 @@ mod tests {
                     1,
                 )
             },
-            &[&format!("{place}[3]: a `icons` part needs `value`")],
+            &[&format!("{place}[3]: the `icons` part has no `value`")],
         );
         fails_with(
             |d| {
@@ -759,15 +747,17 @@ mod tests {
                     1,
                 )
             },
-            &[&format!("{place}[1].per: is not a field of `group`")],
+            &[&format!(
+                "{place}[1].per: `per` is not a field of `group` parts"
+            )],
         );
         fails_with(
             |d| d.replacen("\"光大银行\", ", "\"光大\", \"建行\", ", 1),
-            &["names: `建行` is not in the scene's text"],
+            &["names[2]: 「建行」 is not in the scene's text"],
         );
         fails_with(
             |d| d.replacen("label = \"{bond}公司债\"", "label = \"{bond}企业债\"", 1),
-            &["items[1].label: `12亿企业债` is not in the scene's text"],
+            &["items[1].label: 「12亿企业债」 is not in the scene's text"],
         );
         fails_with(
             |d| {
@@ -787,9 +777,7 @@ mod tests {
                     1,
                 )
             },
-            &[&format!(
-                "{place}[3].value: counter `credit` is a text fact"
-            )],
+            &[&format!("{place}[3].value: the counter `credit` is words")],
         );
         fails_with(
             |d| {
@@ -809,7 +797,7 @@ mod tests {
                     1,
                 )
             },
-            &["note: the legend must say what an icon stands for (1)"],
+            &["note: the legend does not say what an icon stands for"],
         );
         fails_with(
             |d| {
@@ -819,7 +807,7 @@ mod tests {
                     1,
                 )
             },
-            &["the parts add up to 7, not `toilets` (6)"],
+            &["the parts add up to 7, not to the whole `toilets` (6)"],
         );
         fails_with(
             |d| {
@@ -829,7 +817,7 @@ mod tests {
                     1,
                 )
             },
-            &["counter `toilets-built` is a whole or a part: make it `fact = true`"],
+            &["the counter `toilets-built` of a `parts` graphic counts up"],
         );
         fails_with(
             |d| {
@@ -853,19 +841,19 @@ mod tests {
                     1,
                 )
             },
-            &["states[2]: `roads` shows nothing"],
+            &["states[2]: the graphic shows nothing in the state `roads`"],
         );
         fails_with(
             |d| d.replacen("from = \"service\"", "from = \"departments\"", 2),
-            &["states[2]: `service` shows the same as `departments`"],
+            &["states[2]: the state `service` shows the same as `departments`"],
         );
         fails_with(
             |d| d.replacen("value = \"greening-done\"", "value = \"trees\"", 1),
-            &["a ring shows a percentage, 0 to 100"],
+            &["a ring cannot be filled to"],
         );
         fails_with(
             |d| d.replacen("icon = \"person\"", "icon = \"worker\"", 1),
-            &["unknown icon `worker` (known: person, machine, square)"],
+            &["unknown icon `worker`"],
         );
     }
 }

@@ -5,8 +5,11 @@
 //! The crate's native unit tests include it as well, to check that the validation catches mistakes.
 
 use crate::states::{shows, Shows, MAX_STATES};
+use crate::story_errors::{backquoted, did_you_mean, Problem};
+use crate::story_source::{difference, sentences, Source};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// The whole data file.
 #[derive(Debug, Deserialize)]
@@ -399,37 +402,124 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-/// Validation errors, each naming its place in the data file.
+/// The mistakes found so far, each with its place, message and hint.
 #[derive(Default)]
-struct Errors(Vec<String>);
+struct Errors(Vec<Problem>);
+
+/// The hint for text that must be the article's: where it comes from.
+const VERBATIM: &str = "every word of the story is copied from the source text, as it is there";
 
 impl Errors {
-    fn add(&mut self, place: impl std::fmt::Display, what: impl std::fmt::Display) {
-        self.0.push(format!("{place}: {what}"));
+    fn add(
+        &mut self,
+        place: impl std::fmt::Display,
+        message: impl std::fmt::Display,
+        hint: impl std::fmt::Display,
+    ) {
+        self.0.push(Problem::new(
+            place.to_string(),
+            message.to_string(),
+            hint.to_string(),
+        ));
     }
 
-    /// Adds "is empty" when `text` is blank.
-    fn not_blank(&mut self, place: impl std::fmt::Display, text: &str) {
+    /// Adds "is empty" when `text` is blank; `what` says what belongs there.
+    fn not_blank(&mut self, place: impl std::fmt::Display, text: &str, what: &str) {
         if blank(text) {
-            self.add(place, "is empty");
+            self.add(
+                place,
+                "is empty",
+                format_args!("write {what} here, or take the line out"),
+            );
         }
     }
 
     /// Adds an error when `id` is not a slug or was seen before (`seen` collects the ids).
     fn id<'a>(&mut self, place: &str, id: &'a str, seen: &mut HashSet<&'a str>, kind: &str) {
         if !is_slug(id) {
-            self.add(place, "id must be lower-case letters, digits and `-`");
+            self.add(
+                format_args!("{place}.id"),
+                format_args!("`{id}` is not a valid id"),
+                "an id is lower-case latin letters, digits and `-`, starting with a letter (`roads-km`)",
+            );
         }
         if !seen.insert(id) {
-            self.add(place, format_args!("id is used by an earlier {kind}"));
+            self.add(
+                format_args!("{place}.id"),
+                format_args!("the id `{id}` is already used by an earlier {kind}"),
+                format_args!("give each {kind} an id of its own"),
+            );
         }
     }
 }
 
+/// The hint for an unknown counter id: the nearest ids, or all of them.
+fn unknown_counter_hint(id: &str, counters: &[CounterSpec]) -> String {
+    let ids = counters.iter().map(|c| c.id.as_str());
+    let guess = did_you_mean(id, ids.clone());
+    if guess.is_empty() {
+        format!(
+            "a figure is written `{{id}}` with the `id` of one of the [[counters]]: {}",
+            backquoted(ids)
+        )
+    } else {
+        format!("{guess}a figure is written `{{id}}` with the `id` of one of the [[counters]]")
+    }
+}
+
+/// A text cut for a message: its first 40 characters.
+fn shortened(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// The most characters a step may have (its text as the page shows it, every figure as the
+/// article writes it) for its card to fit under the pinned graphic on a phone.
+///
+/// The phone layout of `public/style.css` on a phone 390 px wide with about 750 px of viewport
+/// (an iPhone 12 to 16 in Safari once its bars have shrunk), the reader's text one step larger
+/// (112.5 %: a root font of 18 px, the steps' text 1.0625rem = 19.1 px; the graphic still pins,
+/// as 750 px is more than 40em = 720 px):
+/// - the card's text is 390 − 2 × 1.25rem (the steps' padding) − 2 × 1.25rem (the card's) −
+///   4 px (its borders) = 296 px wide: 15 characters of 19.1 px a line, lines of
+///   1.8 × 19.1 = 34.4 px;
+/// - under the section bar (2.75rem = 49.5 px) the story's tallest pinned graphic (the five
+///   departments', measured in Chromium at that size: 364 px with its padding and border; the
+///   stylesheet caps any at `--figure-max`, 23rem = 414 px) leaves 750 − 49.5 − 364 = 336 px;
+/// - less the card's padding and borders (2rem + 2 px = 38 px), 298 px hold 8 lines.
+///
+/// 8 lines of 15 are 120 characters, less what line breaking loses: no line starts with a
+/// 「，」 or 「。」, so a line may end a character short. Measured there (Chromium, Noto Sans CJK),
+/// a card of 117 characters cut from the article's longest paragraphs took 8 lines in all 100
+/// tries, of 118 a ninth once, of 120 a ninth 39 times: 117 is the most. The longest step so far
+/// has 117 (`greening-5`; `departments-2`, under the tallest graphic, has 115: 313 px there).
+/// Digits and latin letters count as whole characters, though they are narrower. At 100 % text
+/// the phones the e2e tests read (390 × 664, 375 × 667) set such a card in 7 or 8 lines (at most
+/// 279 px), under every graphic (297 px left at the least). A graphic taller than today's leaves
+/// less: `tests/e2e/scenes.test.mjs` measures the real cards.
+pub const STEP_MAX_CHARS: usize = 117;
+
 impl StoryFile {
-    /// Parses the TOML text; serde's message names the missing or unknown field and its line.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+    /// Parses the TOML text; a mistake (the file's syntax, an unknown or missing field, a value
+    /// of the wrong type) comes with its line, its field and a hint.
+    pub fn parse(text: &str) -> Result<Self, Problem> {
+        toml::from_str(text).map_err(|e| crate::story_errors::from_toml(text, &e))
+    }
+
+    /// Parses and validates the data file's `text` against the story's `source` text: the story,
+    /// or every mistake, each with its line in `text`.
+    pub fn check(text: &str, source: &str) -> Result<Self, Vec<Problem>> {
+        let story = Self::parse(text).map_err(|p| vec![p])?;
+        match story.validate(source) {
+            Ok(()) => Ok(story),
+            Err(mut problems) => {
+                crate::story_errors::locate(text, &mut problems);
+                Err(problems)
+            }
+        }
     }
 
     /// The counter with this id.
@@ -437,14 +527,24 @@ impl StoryFile {
         self.counters.iter().find(|c| c.id == id)
     }
 
-    /// Checks everything serde cannot: ids, placeholders, empty text, figures. Each error names its place.
-    pub fn validate(&self) -> Result<(), Vec<String>> {
+    /// Checks everything serde cannot: ids, placeholders, empty text, figures, graphics, and
+    /// that every sentence is verbatim from `source` (the article's text). Each mistake names its
+    /// field (its line is not known here: see [`StoryFile::check`]).
+    pub fn validate(&self, source: &str) -> Result<(), Vec<Problem>> {
         let mut errors = Errors::default();
-        errors.not_blank("title", &self.title);
-        errors.not_blank("byline", &self.byline);
-        errors.not_blank("description", &self.description);
+        errors.not_blank("title", &self.title, "the article's headline");
+        errors.not_blank("byline", &self.byline, "the article's byline");
+        errors.not_blank(
+            "description",
+            &self.description,
+            "a sentence of the article (for search engines and sharing)",
+        );
         if self.authors.is_empty() {
-            errors.add("authors", "there are none");
+            errors.add(
+                "authors",
+                "there are none",
+                "list the people of the byline: `authors = [{ name = \"…\", role = \"…\" }]`",
+            );
         }
         for (i, a) in self.authors.iter().enumerate() {
             for (field, text) in [("name", &a.name), ("role", &a.role)] {
@@ -452,21 +552,31 @@ impl StoryFile {
                     errors.add(
                         format_args!("authors[{i}].{field}"),
                         format_args!("`{text}` is not in the byline"),
+                        format_args!(
+                            "write the {field} exactly as the byline has it: 「{}」",
+                            self.byline
+                        ),
                     );
                 }
             }
         }
         self.check_counters(&mut errors);
         let placed = self.check_sections(&mut errors);
-        self.check_summary(&mut errors);
-        for c in &self.counters {
+        let source = Source::new(source);
+        self.check_summary(&source, &mut errors);
+        for (i, c) in self.counters.iter().enumerate() {
             if !placed.contains(c.id.as_str()) {
                 errors.add(
-                    format_args!("counters (id `{}`)", c.id),
-                    "is never placed in a paragraph",
+                    format_args!("counters[{i}]"),
+                    format_args!("the figure `{}` is never placed in the text", c.id),
+                    format_args!(
+                        "write `{{{}}}` in the paragraph or step where the article gives it, or take this counter out",
+                        c.id
+                    ),
                 );
             }
         }
+        self.check_verbatim(&source, &mut errors);
         if errors.0.is_empty() {
             Ok(())
         } else {
@@ -477,29 +587,48 @@ impl StoryFile {
     fn check_counters(&self, errors: &mut Errors) {
         let mut ids = HashSet::new();
         for (i, c) in self.counters.iter().enumerate() {
-            let place = format!("counters[{i}] (id `{}`)", c.id);
+            let place = format!("counters[{i}]");
             errors.id(&place, &c.id, &mut ids, "counter");
             match (c.value, &c.text) {
                 (Some(v), None) => {
                     if !v.is_finite() || v < 0.0 {
-                        errors.add(format_args!("{place}.value"), "must be a finite number ≥ 0");
+                        errors.add(
+                            format_args!("{place}.value"),
+                            format_args!("`{v}` cannot be shown"),
+                            "write the figure in plain units, 0 or more: two billion is `value = 2000000000`",
+                        );
                     }
                     if c.decimals > 3 {
-                        errors.add(format_args!("{place}.decimals"), "must be 0 to 3");
-                    }
-                }
-                (None, Some(t)) => {
-                    errors.not_blank(format_args!("{place}.text"), t);
-                    if c.fact {
                         errors.add(
-                            format_args!("{place}.fact"),
-                            "only for a `value` (a `text` is always a fact)",
+                            format_args!("{place}.decimals"),
+                            format_args!("{} decimals are too many", c.decimals),
+                            "write 0 to 3: as many decimals as the article shows the figure with",
                         );
                     }
                 }
-                _ => errors.add(
-                    place,
-                    "needs exactly one of `value` (a counter) or `text` (a fact)",
+                (None, Some(t)) => {
+                    errors.not_blank(
+                        format_args!("{place}.text"),
+                        t,
+                        "the fact as the article writes it",
+                    );
+                    if c.fact {
+                        errors.add(
+                            format_args!("{place}.fact"),
+                            "`fact = true` is only for a counter with a `value`",
+                            "take the line out: a `text` is always shown as a fact",
+                        );
+                    }
+                }
+                (Some(_), Some(_)) => errors.add(
+                    &place,
+                    format_args!("the counter `{}` has both a `value` and a `text`", c.id),
+                    "keep `value` for a number that counts up, or `text` for words shown as a fact, not both",
+                ),
+                (None, None) => errors.add(
+                    &place,
+                    format_args!("the counter `{}` has neither a `value` nor a `text`", c.id),
+                    "add `value = …` (a number that counts up) or `text = \"…\"` (words shown as a fact)",
                 ),
             }
         }
@@ -511,16 +640,28 @@ impl StoryFile {
         let mut summary_blocks = 0;
         let mut ids = HashSet::new();
         if self.sections.is_empty() {
-            errors.add("sections", "there are none");
+            errors.add(
+                "sections",
+                "there are none",
+                "the story's text is in sections: start one with `[[sections]]` and an `id`",
+            );
         }
         for (s, section) in self.sections.iter().enumerate() {
-            let place = format!("sections[{s}] (id `{}`)", section.id);
+            let place = format!("sections[{s}]");
             errors.id(&place, &section.id, &mut ids, "section");
             if let Some(heading) = &section.heading {
-                errors.not_blank(format_args!("{place}.heading"), heading);
+                errors.not_blank(
+                    format_args!("{place}.heading"),
+                    heading,
+                    "the article's heading for the section",
+                );
             }
             if section.blocks.is_empty() {
-                errors.add(format_args!("{place}.blocks"), "there are none");
+                errors.add(
+                    format_args!("{place}.blocks"),
+                    "the section is empty",
+                    "add its paragraphs, each under a `[[sections.blocks]]` line, or take the section out",
+                );
             }
             for (b, block) in section.blocks.iter().enumerate() {
                 let place = format!("{place}.blocks[{b}]");
@@ -531,7 +672,8 @@ impl StoryFile {
         if summary_blocks != 1 {
             errors.add(
                 "sections",
-                "place the summary block exactly once (`summary = true`)",
+                format_args!("the summary block is placed {summary_blocks} times"),
+                "write `summary = true` in exactly one block, where the headline figures go",
             );
         }
         placed
@@ -545,16 +687,22 @@ impl StoryFile {
         errors: &mut Errors,
     ) {
         let set = [
-            block.p.is_some(),
-            block.figure.is_some(),
-            block.summary.is_some(),
-            block.scene.is_some(),
-            block.gallery.is_some(),
+            ("p", block.p.is_some()),
+            ("figure", block.figure.is_some()),
+            ("summary", block.summary.is_some()),
+            ("scene", block.scene.is_some()),
+            ("gallery", block.gallery.is_some()),
         ];
-        if set.iter().filter(|x| **x).count() != 1 {
+        let given: Vec<&str> = set.iter().filter(|x| x.1).map(|x| x.0).collect();
+        if given.len() != 1 {
             errors.add(
                 place,
-                "needs exactly one of `p`, `figure`, `summary`, `scene` or `gallery`",
+                if given.is_empty() {
+                    "the block is empty".to_owned()
+                } else {
+                    format!("the block is {} at once", backquoted(given))
+                },
+                "a block is one thing: `p` (a paragraph), `figure`, `summary`, `scene` or `gallery`; start another with `[[sections.blocks]]`",
             );
         }
         let scene_fields = [
@@ -567,7 +715,8 @@ impl StoryFile {
         if block.scene.is_none() && scene_fields.contains(&true) {
             errors.add(
                 place,
-                "`steps`, `title`, `states`, `schematic` and `parts` belong to a `scene`",
+                "`steps`, `title`, `states`, `schematic` and `parts` belong to a scene",
+                "add `scene = \"name\"` to the block, or take those fields out",
             );
         }
         if let Some(graphic) = &block.scene {
@@ -575,7 +724,11 @@ impl StoryFile {
         }
         if let Some(figures) = &block.gallery {
             if figures.len() < 2 {
-                errors.add(format_args!("{place}.gallery"), "needs two figures or more");
+                errors.add(
+                    format_args!("{place}.gallery"),
+                    "a gallery of one photo",
+                    "a gallery shows two figures or more; make one photo a `figure`",
+                );
             }
             for (i, f) in figures.iter().enumerate() {
                 check_figure(&format!("{place}.gallery[{i}]"), f, errors);
@@ -590,7 +743,8 @@ impl StoryFile {
         if block.summary == Some(false) {
             errors.add(
                 format_args!("{place}.summary"),
-                "write `summary = true` or leave the block out",
+                "`summary = false` places nothing",
+                "write `summary = true` or take the block out",
             );
         }
     }
@@ -603,18 +757,36 @@ impl StoryFile {
         errors: &mut Errors,
     ) {
         if blank(p) {
-            errors.add(place, "paragraph is empty");
+            errors.add(
+                place,
+                "the text is empty",
+                "copy the article's sentences here, or take the block out",
+            );
         }
         let segs = match segments(p) {
             Ok(segs) => segs,
-            Err(e) => return errors.add(place, e),
+            Err(e) => {
+                return errors.add(
+                    place,
+                    e,
+                    "a figure is written `{id}`, between a `{` and a `}` (and `{gap}` where the source lacks words)",
+                )
+            }
         };
         for seg in segs {
             let Segment::Counter(id) = seg else { continue };
             if self.counter(id).is_none() {
-                errors.add(place, format_args!("unknown counter id `{id}`"));
+                errors.add(
+                    place,
+                    format_args!("unknown counter id `{id}`"),
+                    unknown_counter_hint(id, &self.counters),
+                );
             } else if !placed.insert(id) {
-                errors.add(place, format_args!("counter `{id}` is placed twice"));
+                errors.add(
+                    place,
+                    format_args!("the figure `{id}` is placed a second time"),
+                    "each figure stands once in the text, where the article gives it; a figure the article repeats needs a counter of its own",
+                );
             }
         }
     }
@@ -630,34 +802,48 @@ impl StoryFile {
         if !is_slug(name) {
             errors.add(
                 format_args!("{place}.scene"),
-                "a scene's name must be lower-case letters, digits and `-`",
+                format_args!("`{name}` is not a valid scene name"),
+                "a scene's name is lower-case latin letters, digits and `-` (it makes the page's links: `#name-2`)",
             );
         }
         match &block.title {
-            Some(title) => errors.not_blank(format_args!("{place}.title"), title),
+            Some(title) => errors.not_blank(
+                format_args!("{place}.title"),
+                title,
+                "what the graphic shows, in a few words (screen readers say it)",
+            ),
             None => errors.add(
                 place,
-                "a scene needs a `title` (its graphic's accessible name)",
+                "the scene has no `title`",
+                "add `title = \"…\"`: what the graphic shows, in a few words (screen readers say it)",
             ),
         }
         let states = block.states.as_deref().unwrap_or_default();
         if states.is_empty() || states.len() > MAX_STATES {
             errors.add(
                 format_args!("{place}.states"),
-                format_args!("a scene needs 1 to {MAX_STATES} states"),
+                format_args!("the scene has {} states", states.len()),
+                format_args!(
+                    "list 1 to {MAX_STATES} names, in order, for what the graphic shows as the steps pass: `states = [\"before\", \"after\"]`"
+                ),
             );
         }
         for (i, state) in states.iter().enumerate() {
             if !is_slug(state) || states[..i].contains(state) {
                 errors.add(
                     format_args!("{place}.states[{i}]"),
-                    format_args!("`{state}`: states are distinct lower-case names"),
+                    format_args!("`{state}` is not a valid state name, or is there twice"),
+                    "each state has a name of its own, in lower-case latin letters, digits and `-`",
                 );
             }
         }
         let steps = block.steps.as_deref().unwrap_or_default();
         if steps.is_empty() {
-            errors.add(format_args!("{place}.steps"), "a scene needs steps");
+            errors.add(
+                format_args!("{place}.steps"),
+                "the scene has no steps",
+                "add the article's sentences as steps, each under a `[[sections.blocks.steps]]` line with its `state` and `text`",
+            );
         }
         let mut text = String::new();
         for (i, step) in steps.iter().enumerate() {
@@ -665,10 +851,11 @@ impl StoryFile {
             if !states.contains(&step.state) {
                 errors.add(
                     format_args!("{place}.state"),
+                    format_args!("`{}` is not a state of the scene `{name}`", step.state),
                     format_args!(
-                        "`{}` is not a state of `{name}` ({})",
-                        step.state,
-                        states.join(", ")
+                        "{}the scene's states are {}",
+                        did_you_mean(&step.state, states.iter().map(String::as_str)),
+                        backquoted(states.iter().map(String::as_str))
                     ),
                 );
             }
@@ -676,22 +863,38 @@ impl StoryFile {
             if !step.text.trim_end().ends_with(SENTENCE_END) {
                 errors.add(
                     format_args!("{place}.text"),
-                    "must end with a whole sentence (。！？)",
+                    "the step does not end at the end of a sentence",
+                    "a step is whole sentences: end it after a 。！？ (and its closing quote), and put the rest in the next step",
                 );
             }
             if step.text.starts_with(['，', '。', '、', '；', '：', '”']) {
                 errors.add(
                     format_args!("{place}.text"),
-                    "starts inside a sentence: steps are whole sentences",
+                    "the step starts inside a sentence",
+                    "a step is whole sentences: move the words before this punctuation mark back to the step before",
                 );
             }
-            text.push_str(&self.plain(&step.text));
+            let shown = self.plain(&step.text);
+            let length = shown.chars().count();
+            if length > STEP_MAX_CHARS {
+                errors.add(
+                    format_args!("{place}.text"),
+                    format_args!(
+                        "the step is {length} characters long: on a phone its card would not fit under the graphic"
+                    ),
+                    format_args!(
+                        "a step has at most {STEP_MAX_CHARS} characters (figures counted as shown): split it at the end of a sentence into two steps (the second can show the same state)"
+                    ),
+                );
+            }
+            text.push_str(&shown);
         }
         for (i, state) in states.iter().enumerate() {
             if !steps.iter().any(|s| &s.state == state) {
                 errors.add(
                     format_args!("{place}.states[{i}]"),
-                    format_args!("no step shows `{state}`"),
+                    format_args!("no step shows the state `{state}`"),
+                    "give a step `state = \"…\"` with this name, or take the state out",
                 );
             }
         }
@@ -699,19 +902,27 @@ impl StoryFile {
         if parts.is_empty() {
             errors.add(
                 format_args!("{place}.parts"),
-                "a scene's graphic needs parts",
+                "the scene's graphic has no parts",
+                "add what it draws, each under a `[[sections.blocks.parts]]` line with its `kind` (see \"Scenes and their graphics\" in README.md)",
             );
         }
         let scene = SceneCheck {
             states,
             text: &text,
+            sound: steps.iter().all(|s| self.sound(&s.text)),
         };
-        let (mut masks, mut drawn) = (Vec::new(), 0);
+        let (mut masks, mut drawn, mut known) = (Vec::new(), 0, true);
         for (i, part) in parts.iter().enumerate() {
             let place = format!("{place}.parts[{i}]");
             let shown = self.check_part(&place, part, &scene, errors);
+            known &= shown.is_some();
+            let shown = shown.unwrap_or_default();
             drawn |= shown.first().copied().unwrap_or(0);
             masks.extend(shown);
+        }
+        if !known {
+            // A part's kind or states are wrong (said above): what each state shows is not known.
+            return;
         }
         // Each state shows something, and each after the first changes the picture.
         let shown = crate::states::shown;
@@ -719,7 +930,8 @@ impl StoryFile {
             if !parts.is_empty() && !shown(drawn, i) {
                 errors.add(
                     format_args!("{place}.states[{i}]"),
-                    format_args!("`{state}` shows nothing"),
+                    format_args!("the graphic shows nothing in the state `{state}`"),
+                    "give a part `from`, `until` or `states` that shows it in this state",
                 );
             }
         }
@@ -728,10 +940,14 @@ impl StoryFile {
                 errors.add(
                     format_args!("{place}.states[{i}]"),
                     format_args!(
-                        "`{}` shows the same as `{}`: give a part or item `from = \"{}\"`",
+                        "the state `{}` shows the same as `{}`: the reader would see no change",
                         states[i],
-                        states[i - 1],
-                        states[i]
+                        states[i - 1]
+                    ),
+                    format_args!(
+                        "give a part or item `from = \"{}\"`, or let both steps show `{}`",
+                        states[i],
+                        states[i - 1]
                     ),
                 );
             }
@@ -739,28 +955,48 @@ impl StoryFile {
     }
 
     /// Checks a part of a scene's graphic against its kind; returns what it shows: a mask for the
-    /// part and for each of its items, band and highlight with states of their own.
+    /// part and for each of its items, band and highlight with states of their own (`None` when
+    /// its kind or its states are not known).
     fn check_part(
         &self,
         place: &str,
         part: &PartSpec,
         scene: &SceneCheck,
         errors: &mut Errors,
-    ) -> Vec<Shows> {
+    ) -> Option<Vec<Shows>> {
         let Some(kind) = kind(&part.kind) else {
-            let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+            let known = KINDS.iter().map(|k| k.name);
             errors.add(
                 format_args!("{place}.kind"),
-                format_args!("unknown kind `{}` (known: {})", part.kind, known.join(", ")),
+                format_args!("unknown kind of graphic `{}`", part.kind),
+                format_args!(
+                    "{}the kinds are {} (see \"Scenes and their graphics\" in README.md)",
+                    did_you_mean(&part.kind, known.clone()),
+                    backquoted(known)
+                ),
             );
-            return Vec::new();
+            return None;
         };
         let fields = part.fields();
+        let needs = |k: &KindSpec| {
+            let optional = backquoted(k.optional.iter().copied());
+            format!(
+                "`{}` draws {}; it needs {} and may have {optional}",
+                k.name,
+                k.about,
+                if k.required.is_empty() {
+                    "nothing more".to_owned()
+                } else {
+                    backquoted(k.required.iter().copied())
+                }
+            )
+        };
         for field in kind.required {
             if !fields.contains(field) {
                 errors.add(
                     place,
-                    format_args!("a `{}` part needs `{field}` ({})", kind.name, kind.about),
+                    format_args!("the `{}` part has no `{field}`", kind.name),
+                    needs(kind),
                 );
             }
         }
@@ -768,13 +1004,18 @@ impl StoryFile {
             if !kind.required.contains(field) && !kind.optional.contains(field) {
                 errors.add(
                     format_args!("{place}.{field}"),
-                    format_args!(
-                        "is not a field of `{}` (its fields: {})",
-                        kind.name,
-                        [kind.required, kind.optional].concat().join(", ")
-                    ),
+                    format_args!("`{field}` is not a field of `{}` parts", kind.name),
+                    format_args!("take it out, or choose another kind: {}", needs(kind)),
                 );
             }
+        }
+        for (field, name) in [("from", &part.from), ("until", &part.until)] {
+            if let Some(name) = name {
+                scene.state_name(&format!("{place}.{field}"), name, errors);
+            }
+        }
+        for (i, name) in part.states.iter().flatten().enumerate() {
+            scene.state_name(&format!("{place}.states[{i}]"), name, errors);
         }
         let mask = match shows(
             scene.states,
@@ -783,21 +1024,31 @@ impl StoryFile {
             part.states.as_deref(),
         ) {
             Ok(0) => {
-                errors.add(place, "is shown in no state");
-                return Vec::new();
+                errors.add(
+                    place,
+                    "the part is shown in no state",
+                    "check its `from` and `until`: `until` names the first state it is no longer shown in",
+                );
+                return None;
             }
             Ok(mask) => mask,
-            Err(e) => {
-                errors.add(place, e);
-                return Vec::new();
+            Err(e) if part.states.is_some() && (part.from.is_some() || part.until.is_some()) => {
+                errors.add(
+                    place,
+                    e,
+                    "say when the part shows with `states = [\"a\", \"b\"]`, or with `from` and `until`, not both",
+                );
+                return None;
             }
+            // An unknown state's name: said above.
+            Err(_) => return None,
         };
         let mut out = vec![mask];
         if let Some(label) = &part.label {
             self.check_words(&format!("{place}.label"), label, scene, errors);
         }
         if let Some(note) = &part.note {
-            self.check_template(&format!("{place}.note"), note, errors);
+            let _ = self.check_template(&format!("{place}.note"), note, errors);
         }
         let value = part
             .value
@@ -806,7 +1057,11 @@ impl StoryFile {
         let items = part.items.as_deref().unwrap_or_default();
         let with_values = matches!(kind.name, "squares" | "bars" | "parts");
         if part.items.is_some() && items.is_empty() {
-            errors.add(format_args!("{place}.items"), "there are none");
+            errors.add(
+                format_args!("{place}.items"),
+                "the list of items is empty",
+                format_args!("list what the `{}` part draws: `items = [{{ value = \"id\", label = \"…\" }}]`", kind.name),
+            );
         }
         let mut item_values = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -817,28 +1072,35 @@ impl StoryFile {
                 }
                 (None, true) => errors.add(
                     &place,
-                    format_args!("a `{}` item needs a `value`", kind.name),
+                    format_args!("an item of the `{}` part has no `value`", kind.name),
+                    "give it the id of the counter it draws: `{ value = \"id\", label = \"…\" }`",
                 ),
                 (Some(_), false) => errors.add(
                     format_args!("{place}.value"),
-                    format_args!(
-                        "`{}` items are words only: put the figure in the label",
-                        kind.name
-                    ),
+                    format_args!("the items of the `{}` part are words only", kind.name),
+                    "take `value` out and write the figure in the item's label: `label = \"…{id}…\"`",
                 ),
                 (None, false) => {}
             }
             match &item.label {
                 Some(label) => self.check_words(&format!("{place}.label"), label, scene, errors),
-                None => errors.add(&place, "an item needs a `label`"),
+                None => errors.add(
+                    &place,
+                    "the item has no `label`",
+                    "add `label = \"…\"`: the article's words for it, copied from the scene's steps",
+                ),
             }
             out.extend(self.sub_mask(&place, item.from.as_deref(), mask, scene, errors));
         }
-        for name in part.names.iter().flatten() {
-            self.check_words(&format!("{place}.names"), name, scene, errors);
+        for (i, name) in part.names.iter().flatten().enumerate() {
+            self.check_words(&format!("{place}.names[{i}]"), name, scene, errors);
         }
         if part.names.as_ref().is_some_and(Vec::is_empty) {
-            errors.add(format_args!("{place}.names"), "there are none");
+            errors.add(
+                format_args!("{place}.names"),
+                "the list of names is empty",
+                "list the names the group shows, as the scene's steps write them",
+            );
         }
         for (field, sub) in [("band", &part.band), ("highlight", &part.highlight)] {
             let Some(sub) = sub else { continue };
@@ -860,11 +1122,17 @@ impl StoryFile {
                         errors,
                     );
                 }
-                None => errors.add(&place, format_args!("a `{field}` needs a `value`")),
+                None => errors.add(
+                    &place,
+                    format_args!("the `{field}` has no `value`"),
+                    format_args!(
+                        "give it the id of the counter it marks: `{field} = {{ value = \"id\" }}`"
+                    ),
+                ),
             }
         }
         self.check_kind(place, kind.name, part, value, &item_values, errors);
-        out
+        Some(out)
     }
 
     /// What a band or highlight of a `kind` part marks must be there to mark.
@@ -891,6 +1159,9 @@ impl StoryFile {
                             "`{}` ({at}) is not a whole number from 1 to `{}` ({n})",
                             figure.id, count.id
                         ),
+                        format_args!(
+                            "the `{field}` marks one of the part's {n} marks: its figure counts them from the first"
+                        ),
                     );
                 }
             }
@@ -899,11 +1170,19 @@ impl StoryFile {
                     errors.add(
                         format_args!("{place}.value"),
                         format_args!("`{}` is not the figure of one of the items", figure.id),
+                        format_args!(
+                            "the highlight picks out one of the squares: write the `value` of one of the items ({})",
+                            backquoted(items.iter().map(|c| c.id.as_str()))
+                        ),
                     );
                 }
             }
             ("units", None) => {}
-            _ => errors.add(place, format_args!("a `{kind}` part has no `{field}`")),
+            _ => errors.add(
+                place,
+                format_args!("`{field}` is not a field of `{kind}` parts"),
+                "only `units` has a `band`, and `units` and `squares` a `highlight`: take it out",
+            ),
         }
     }
 
@@ -924,12 +1203,17 @@ impl StoryFile {
                     if !(1.0..=1000.0).contains(&v) || v.fract() != 0.0 {
                         errors.add(
                             format_args!("{place}.value"),
-                            "`units` draws 1 to 1000 whole units",
+                            format_args!("`units` cannot draw {v} marks"),
+                            "a `units` part draws a mark for each unit: 1 to 1000 whole units; for a larger figure use `icons` (one icon for so many) or `bars`",
                         );
                     }
                 }
                 if part.per == Some(0) {
-                    errors.add(format_args!("{place}.per"), "must be at least 1");
+                    errors.add(
+                        format_args!("{place}.per"),
+                        "0 marks a row",
+                        "write how many marks a row has (1 or more), or take `per` out (20)",
+                    );
                 }
             }
             "ring" => {
@@ -937,7 +1221,8 @@ impl StoryFile {
                     if !(0.0..=100.0).contains(&v) {
                         errors.add(
                             format_args!("{place}.value"),
-                            "a ring shows a percentage, 0 to 100",
+                            format_args!("a ring cannot be filled to {v}"),
+                            "a `ring` shows a percentage, 0 to 100: its `value` must be a counter in %",
                         );
                     }
                 }
@@ -945,12 +1230,20 @@ impl StoryFile {
             "icons" => {
                 let per = part.per.unwrap_or(0);
                 if per == 0 {
-                    errors.add(format_args!("{place}.per"), "must be at least 1");
+                    errors.add(
+                        format_args!("{place}.per"),
+                        "an icon stands for 0 units",
+                        "write how many of the figure's units one icon stands for (1 or more)",
+                    );
                 } else if let Some(v) = value.map(number) {
                     if v / f64::from(per) > 200.0 {
                         errors.add(
                             format_args!("{place}.per"),
-                            "more than 200 icons: let each stand for more",
+                            format_args!("{} icons are too many to draw", (v / f64::from(per)).ceil()),
+                            format_args!(
+                                "let each icon stand for more: `per = {}` or more draws at most 200",
+                                (v / 200.0).ceil()
+                            ),
                         );
                     }
                     if !part
@@ -960,7 +1253,10 @@ impl StoryFile {
                     {
                         errors.add(
                             format_args!("{place}.note"),
-                            format_args!("the legend must say what an icon stands for ({per})"),
+                            "the legend does not say what an icon stands for",
+                            format_args!(
+                                "write in `note` how many one icon stands for, with the figure {per} in digits"
+                            ),
                         );
                     }
                 }
@@ -968,7 +1264,12 @@ impl StoryFile {
                     if !ICONS.contains(&icon.as_str()) {
                         errors.add(
                             format_args!("{place}.icon"),
-                            format_args!("unknown icon `{icon}` (known: {})", ICONS.join(", ")),
+                            format_args!("unknown icon `{icon}`"),
+                            format_args!(
+                                "{}the icons are {}",
+                                did_you_mean(icon, ICONS.iter().copied()),
+                                backquoted(ICONS.iter().copied())
+                            ),
                         );
                     }
                 }
@@ -982,19 +1283,21 @@ impl StoryFile {
                         errors.add(
                             format_args!("{place}.items"),
                             format_args!(
-                                "the parts add up to {sum}, not `{}` ({})",
+                                "the parts add up to {sum}, not to the whole `{}` ({})",
                                 whole.id,
                                 number(whole)
                             ),
+                            "the items of a `parts` graphic split its `value`: check their counters' values, or draw them another way (`bars`)",
                         );
                     }
                 }
                 for c in value.into_iter().chain(items.iter().copied()) {
                     if !c.fact {
                         errors.add(
-                            format_args!("{place}"),
+                            place,
+                            format_args!("the counter `{}` of a `parts` graphic counts up", c.id),
                             format_args!(
-                                "counter `{}` is a whole or a part: make it `fact = true`, so that the parts never show a sum that does not add up while counting",
+                                "add `fact = true` to the counter `{}`: counting up one by one, the parts would show sums that do not add up",
                                 c.id
                             ),
                         );
@@ -1002,20 +1305,35 @@ impl StoryFile {
                 }
             }
             "rhythm" if part.count.is_some_and(|n| !(2..=12).contains(&n)) => {
-                errors.add(format_args!("{place}.count"), "draw 2 to 12 beats");
+                errors.add(
+                    format_args!("{place}.count"),
+                    "too few or too many beats",
+                    "a `rhythm` draws 2 to 12 beats",
+                );
             }
             "lines" if part.count.is_some_and(|n| !(1..=10).contains(&n)) => {
-                errors.add(format_args!("{place}.count"), "draw 1 to 10 lines");
+                errors.add(
+                    format_args!("{place}.count"),
+                    "too few or too many lines",
+                    "a `lines` part draws 1 to 10 lines",
+                );
             }
             "text" if part.label.is_none() && part.items.is_none() => {
-                errors.add(place, "a `text` part needs a `label` or `items`");
+                errors.add(
+                    place,
+                    "the `text` part has no words",
+                    "give it a `label`, or `items` (its lines), copied from the scene's steps",
+                );
             }
             "squares" | "bars" => {
                 for c in items {
                     if number(c) <= 0.0 {
                         errors.add(
                             place,
-                            format_args!("`{}` must be above 0 to be drawn", c.id),
+                            format_args!("the figure `{}` is 0: it cannot be drawn", c.id),
+                            format_args!(
+                                "`{kind}` draws figures above 0: check the counter's `value`, or take the item out"
+                            ),
                         );
                     }
                 }
@@ -1034,20 +1352,19 @@ impl StoryFile {
         errors: &mut Errors,
     ) -> Option<Shows> {
         let from = from?;
-        match shows(scene.states, Some(from), None, None) {
-            Ok(mask) if mask & parent == 0 => {
-                errors.add(
-                    place,
-                    format_args!("`{from}` is after every state its part shows"),
-                );
-                None
-            }
-            Ok(mask) => Some(mask & parent),
-            Err(e) => {
-                errors.add(format_args!("{place}.from"), e);
-                None
-            }
+        if !scene.state_name(&format!("{place}.from"), from, errors) {
+            return None;
         }
+        let mask = shows(scene.states, Some(from), None, None).ok()?;
+        if mask & parent == 0 {
+            errors.add(
+                format_args!("{place}.from"),
+                format_args!("`{from}` comes after every state its part shows"),
+                "it would never be seen: choose a state in which its part is shown",
+            );
+            return None;
+        }
+        Some(mask & parent)
     }
 
     /// The counter `id`, which must have a value to be drawn.
@@ -1057,88 +1374,295 @@ impl StoryFile {
             Some(_) => {
                 errors.add(
                     place,
-                    format_args!("counter `{id}` is a text fact: a graphic draws numbers"),
+                    format_args!("the counter `{id}` is words (`text`), not a number"),
+                    "a graphic draws numbers: choose a counter with a `value`",
                 );
                 None
             }
             None => {
-                errors.add(place, format_args!("unknown counter id `{id}`"));
+                errors.add(
+                    place,
+                    format_args!("unknown counter id `{id}`"),
+                    unknown_counter_hint(id, &self.counters),
+                );
                 None
             }
         }
     }
 
-    /// A template's placeholders are known counters.
-    fn check_template(&self, place: &str, template: &str, errors: &mut Errors) {
+    /// A template's placeholders are known counters; whether it is sound (its words can be
+    /// checked further).
+    fn check_template(&self, place: &str, template: &str, errors: &mut Errors) -> bool {
         if blank(template) {
-            return errors.add(place, "is empty");
+            errors.add(
+                place,
+                "is empty",
+                "write its words here, or take the line out",
+            );
+            return false;
         }
-        match segments(template) {
-            Err(e) => errors.add(place, e),
-            Ok(segs) => {
-                for seg in segs {
-                    match seg {
-                        Segment::Counter(id) if self.counter(id).is_none() => {
-                            errors.add(place, format_args!("unknown counter id `{id}`"));
-                        }
-                        Segment::Gap => errors.add(place, "`{gap}` belongs in the article's text"),
-                        _ => {}
+        let segs = match segments(template) {
+            Ok(segs) => segs,
+            Err(e) => {
+                errors.add(
+                    place,
+                    e,
+                    "a figure is written `{id}`, between a `{` and a `}`",
+                );
+                return false;
+            }
+        };
+        let mut sound = true;
+        for seg in segs {
+            match seg {
+                Segment::Counter(id) if self.counter(id).is_none() => {
+                    errors.add(
+                        place,
+                        format_args!("unknown counter id `{id}`"),
+                        unknown_counter_hint(id, &self.counters),
+                    );
+                    sound = false;
+                }
+                Segment::Gap => errors.add(
+                    place,
+                    "`{gap}` in a graphic's words",
+                    "`{gap}` marks words missing from the source in the article's text only: take it out",
+                ),
+                _ => {}
+            }
+        }
+        sound
+    }
+
+    /// Whether every placeholder of `text` is well written and a known counter.
+    fn sound(&self, text: &str) -> bool {
+        segments(text).is_ok_and(|segs| {
+            segs.iter().all(|seg| match seg {
+                Segment::Counter(id) => self.counter(id).is_some(),
+                _ => true,
+            })
+        })
+    }
+
+    /// Words a graphic shows as the article's: with its figures, they stand in the scene's text.
+    fn check_words(&self, place: &str, template: &str, scene: &SceneCheck, errors: &mut Errors) {
+        if !self.check_template(place, template, errors) {
+            return;
+        }
+        let shown = self.plain(template);
+        if scene.sound && !scene.text.contains(&shown) {
+            errors.add(
+                place,
+                format_args!("「{shown}」 is not in the scene's text"),
+                format_args!(
+                    "a graphic shows the article's words, copied from its scene's steps (the graphic's own words, a legend, go in `note`); the closest sentence of the steps: 「{}」",
+                    scene.closest_sentence(&shown)
+                ),
+            );
+        }
+    }
+
+    /// A text with its placeholders replaced by the figures' final text (and `{gap}` by nothing).
+    pub fn plain(&self, template: &str) -> String {
+        self.shown_figures(template)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect()
+    }
+
+    /// A text as the page shows it (each figure as the article writes it), in the pieces between
+    /// its `{gap}`s, with the figures of each piece: their range of characters and their id.
+    fn shown_figures<'a>(&self, template: &'a str) -> Vec<Shown<'a>> {
+        let mut pieces = vec![(String::new(), Vec::new())];
+        for seg in segments(template).unwrap_or_default() {
+            let (text, figures) = pieces.last_mut().expect("a piece");
+            match seg {
+                Segment::Text(t) => text.push_str(t),
+                Segment::Counter(id) => {
+                    let start = text.chars().count();
+                    let shown = self
+                        .counter(id)
+                        .map(CounterSpec::final_text)
+                        .unwrap_or_default();
+                    figures.push((start..start + shown.chars().count(), id));
+                    text.push_str(&shown);
+                }
+                Segment::Gap => pieces.push((String::new(), Vec::new())),
+            }
+        }
+        pieces
+    }
+
+    fn check_summary(&self, source: &Source, errors: &mut Errors) {
+        errors.not_blank(
+            "summary.heading",
+            &self.summary.heading,
+            "the heading of the headline figures",
+        );
+        if self.summary.items.is_empty() {
+            errors.add(
+                "summary.items",
+                "there are no headline figures",
+                "list the figures shown large: `items = [{ counter = \"id\", label = \"…\" }]`",
+            );
+        }
+        for (i, item) in self.summary.items.iter().enumerate() {
+            let place = format!("summary.items[{i}]");
+            match self.counter(&item.counter) {
+                None => errors.add(
+                    format_args!("{place}.counter"),
+                    format_args!("unknown counter id `{}`", item.counter),
+                    unknown_counter_hint(&item.counter, &self.counters),
+                ),
+                Some(c) if c.value.is_none() => errors.add(
+                    format_args!("{place}.counter"),
+                    format_args!(
+                        "`{}` is words (`text`), not a number that counts",
+                        item.counter
+                    ),
+                    "a headline figure counts up: choose a counter with a `value`",
+                ),
+                Some(c) => {
+                    let shown = c.final_text();
+                    let sentence = sentences(source.flat())
+                        .into_iter()
+                        .find(|s| s.contains(&shown));
+                    if let Some(sentence) = sentence.filter(|s| !s.contains(item.label.as_str())) {
+                        errors.add(
+                            format_args!("{place}.label"),
+                            format_args!(
+                                "「{}」 is not in the sentence of the figure {shown}",
+                                item.label
+                            ),
+                            format_args!(
+                                "the label is words of the sentence the figure stands in, as it writes them: 「{sentence}」"
+                            ),
+                        );
+                    }
+                }
+            }
+            errors.not_blank(
+                format_args!("{place}.label"),
+                &item.label,
+                "the article's words for what the figure counts",
+            );
+        }
+    }
+
+    /// Every heading, paragraph, step and caption stands in the source verbatim, sentence by
+    /// sentence (each figure as the article writes it).
+    fn check_verbatim(&self, source: &Source, errors: &mut Errors) {
+        for (place, text) in [("title", &self.title), ("byline", &self.byline)] {
+            if !blank(text) && !source.has(text) {
+                not_in_source(place, text, &[], source, errors);
+            }
+        }
+        self.check_sentences("description", &self.description, source, errors);
+        for (s, section) in self.sections.iter().enumerate() {
+            if let Some(heading) = section.heading.as_ref().filter(|h| !blank(h)) {
+                if !source.has(heading) {
+                    not_in_source(
+                        &format!("sections[{s}].heading"),
+                        heading,
+                        &[],
+                        source,
+                        errors,
+                    );
+                }
+            }
+            for (b, block) in section.blocks.iter().enumerate() {
+                let place = format!("sections[{s}].blocks[{b}]");
+                if let Some(p) = &block.p {
+                    self.check_sentences(&format!("{place}.p"), p, source, errors);
+                }
+                for (i, step) in block.steps.iter().flatten().enumerate() {
+                    let place = format!("{place}.steps[{i}].text");
+                    self.check_sentences(&place, &step.text, source, errors);
+                }
+                let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
+                let gallery = block.gallery.iter().flatten().enumerate();
+                let gallery = gallery.map(|(i, f)| (format!("{place}.gallery[{i}]"), f));
+                for (place, f) in figures.chain(gallery) {
+                    if !blank(&f.caption) && !source.has(&f.caption) {
+                        not_in_source(&format!("{place}.caption"), &f.caption, &[], source, errors);
                     }
                 }
             }
         }
     }
 
-    /// Words a graphic shows as the article's: with its figures, they stand in the scene's text.
-    fn check_words(&self, place: &str, template: &str, scene: &SceneCheck, errors: &mut Errors) {
-        self.check_template(place, template, errors);
-        let shown = self.plain(template);
-        if !blank(&shown) && !scene.text.contains(&shown) {
-            errors.add(
-                place,
-                format_args!("`{shown}` is not in the scene's text: a graphic shows the article's words (a legend of its own goes in `note`)"),
-            );
+    /// Each sentence of `template` (as the page shows it) is in the source (once its
+    /// placeholders are right: a mistake there is said on its own).
+    fn check_sentences(&self, place: &str, template: &str, source: &Source, errors: &mut Errors) {
+        if !self.sound(template) {
+            return;
         }
-    }
-
-    /// A text with its placeholders replaced by the figures' final text.
-    pub fn plain(&self, template: &str) -> String {
-        segments(template)
-            .unwrap_or_default()
-            .iter()
-            .map(|seg| match seg {
-                Segment::Text(t) => (*t).to_owned(),
-                Segment::Counter(id) => self
-                    .counter(id)
-                    .map(CounterSpec::final_text)
-                    .unwrap_or_default(),
-                Segment::Gap => String::new(),
-            })
-            .collect()
-    }
-
-    fn check_summary(&self, errors: &mut Errors) {
-        errors.not_blank("summary.heading", &self.summary.heading);
-        if self.summary.items.is_empty() {
-            errors.add("summary.items", "there are none");
-        }
-        for (i, item) in self.summary.items.iter().enumerate() {
-            let place = format!("summary.items[{i}]");
-            match self.counter(&item.counter) {
-                None => errors.add(
-                    &place,
-                    format_args!("unknown counter id `{}`", item.counter),
-                ),
-                Some(c) if c.value.is_none() => errors.add(
-                    &place,
-                    format_args!("`{}` is a fact, not a counter", item.counter),
-                ),
-                Some(_) => {}
+        for (text, figures) in self.shown_figures(template) {
+            let mut at = 0;
+            for sentence in text.split_inclusive('。') {
+                let length = sentence.chars().count();
+                if !blank(sentence) && !source.has(sentence) {
+                    let inside: Vec<(Range<usize>, &str)> = figures
+                        .iter()
+                        .filter(|(r, _)| r.start >= at && r.end <= at + length)
+                        .map(|(r, id)| (r.start - at..r.end - at, *id))
+                        .collect();
+                    not_in_source(place, sentence, &inside, source, errors);
+                }
+                at += length;
             }
-            errors.not_blank(format_args!("{place}.label"), &item.label);
         }
     }
 }
+
+/// A sentence not in the source: the closest sentence of the source, and where they differ (in
+/// a figure, which of `figures` — their ranges of characters in `text` and their ids).
+fn not_in_source(
+    place: &str,
+    text: &str,
+    figures: &[(Range<usize>, &str)],
+    source: &Source,
+    errors: &mut Errors,
+) {
+    let hint = match source.closest(text) {
+        None => format!("{VERBATIM}: copy it from there again"),
+        Some(closest) => {
+            // A sentence that starts as the source's needs no more than where it differs.
+            let mut hint = if closest.same >= 8 {
+                format!(
+                    "line {} of the source text has this sentence, but {}",
+                    closest.line,
+                    difference(text, &closest)
+                )
+            } else {
+                format!(
+                    "the closest sentence of the source text (its line {}) is 「{}」; {}",
+                    closest.line,
+                    shortened(&closest.sentence),
+                    difference(text, &closest)
+                )
+            };
+            let at = closest.same;
+            if let Some((_, id)) = figures.iter().find(|(r, _)| r.start <= at && at <= r.end) {
+                hint.push_str(&format!(
+                    "; that is the figure `{{{id}}}`: check its `value`, `decimals`, `before` and `after` under [[counters]]"
+                ));
+            } else {
+                hint.push_str(&format!("; {VERBATIM}"));
+            }
+            hint
+        }
+    };
+    errors.add(
+        place,
+        format_args!("「{}」 is not in the source text", shortened(text)),
+        hint,
+    );
+}
+
+/// A piece of text as the page shows it, with its figures: their range of characters in it and
+/// their ids.
+type Shown<'a> = (String, Vec<(Range<usize>, &'a str)>);
 
 /// What a scene's parts are checked against.
 struct SceneCheck<'a> {
@@ -1146,17 +1670,54 @@ struct SceneCheck<'a> {
     states: &'a [String],
     /// Its steps' text, figures shown as the article prints them.
     text: &'a str,
+    /// Whether every placeholder of the steps is right (else their text is not known whole).
+    sound: bool,
+}
+
+impl SceneCheck<'_> {
+    /// Whether `name` is one of the scene's states; an error when not.
+    fn state_name(&self, place: &str, name: &str, errors: &mut Errors) -> bool {
+        let known = self.states.iter().map(String::as_str);
+        if known.clone().any(|s| s == name) {
+            return true;
+        }
+        errors.add(
+            place,
+            format_args!("`{name}` is not one of the scene's states"),
+            format_args!(
+                "{}the scene's states are {}",
+                did_you_mean(name, known.clone()),
+                backquoted(known)
+            ),
+        );
+        false
+    }
+
+    /// The sentence of the scene's text with the most of the characters of `words`.
+    fn closest_sentence(&self, words: &str) -> &str {
+        sentences(self.text)
+            .into_iter()
+            .rev()
+            .max_by_key(|s| words.chars().filter(|c| s.contains(*c)).count())
+            .unwrap_or_default()
+    }
 }
 
 fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
-    errors.not_blank(format_args!("{place}.caption"), &f.caption);
+    errors.not_blank(
+        format_args!("{place}.caption"),
+        &f.caption,
+        "the photo's caption, as the article has it",
+    );
     if crate::art::index_of(&f.art).is_none() {
+        let names = crate::art::names();
         errors.add(
             format_args!("{place}.art"),
+            format_args!("unknown illustration `{}`", f.art),
             format_args!(
-                "unknown illustration `{}` (known: {})",
-                f.art,
-                crate::art::names().join(", ")
+                "{}the drawings are {} (src/art.rs)",
+                did_you_mean(&f.art, names.iter().copied()),
+                backquoted(names.iter().copied())
             ),
         );
     }
@@ -1165,13 +1726,15 @@ fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
         if src.starts_with('/') || src.contains("://") || blank(src) {
             errors.add(
                 format_args!("{place}.image.src"),
-                "must be a path inside public/, without a leading `/`",
+                format_args!("`{src}` is not a file of the story"),
+                "put the photo in public/ and write its path from there, without a leading `/`: `photos/road.jpg`",
             );
         }
         if img.width == 0 || img.height == 0 {
             errors.add(
                 format_args!("{place}.image"),
-                "width and height must be > 0",
+                "the photo's size is 0",
+                "write its `width` and `height` in pixels, as the file has them",
             );
         }
     }
