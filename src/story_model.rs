@@ -482,7 +482,8 @@ fn shortened(text: &str) -> String {
 /// The phone layout of `public/style.css` on a phone 390 px wide with about 750 px of viewport
 /// (an iPhone 12 to 16 in Safari once its bars have shrunk), the reader's text one step larger
 /// (112.5 %: a root font of 18 px, the steps' text 1.0625rem = 19.1 px; the graphic still pins,
-/// as 750 px is more than 40em = 720 px):
+/// as 750 px is more than 40em = 720 px; since the stylesheet lays a phone narrower than 23em
+/// flat under 46em, such a phone now shows snapshots instead, and the limit holds with room):
 /// - the card's text is 390 − 2 × 1.25rem (the steps' padding) − 2 × 1.25rem (the card's) −
 ///   4 px (its borders) = 296 px wide: 15 characters of 19.1 px a line, lines of
 ///   1.8 × 19.1 = 34.4 px;

@@ -120,10 +120,10 @@ function problems(view) {
 const smallest = (views) => Math.min(...views.flatMap((v) => v.texts.map((t) => t.px)));
 
 for (const size of SIZES) {
-  test(`${size.width} px: every label legible and apart in every state, at 100 % and 200 % text`, async () => {
+  test(`${size.width} px: every label legible and apart in every state, at 100, 112.5, 125, 150 and 200 % text`, async () => {
     const found = [];
     const least = {};
-    for (const px of [16, 32]) {
+    for (const px of [16, 18, 20, 24, 32]) {
       const { context, page } = await open(size, px);
       const views = await measure(page);
       assert.equal(views.length, 18, 'every state of every scene (2 + 3 + 4 + 6 + 3)');
