@@ -120,7 +120,7 @@ function problems(view) {
 const smallest = (views) => Math.min(...views.flatMap((v) => v.texts.map((t) => t.px)));
 
 for (const size of SIZES) {
-  test(`${size.width} px: every label legible and apart in every state, at 100, 112.5, 125, 150 and 200 % text`, async () => {
+  test(`${size.width} px: every label legible and apart in every state, at 100, 112.5, 125, 150 and 200 % text`, async (t) => {
     const found = [];
     const least = {};
     for (const px of [16, 18, 20, 24, 32]) {
@@ -157,6 +157,7 @@ for (const size of SIZES) {
       }
       await context.close();
     }
+    t.diagnostic(`smallest label (px) by text size: ${Object.entries(least).map(([px, l]) => `${px} → ${l.toFixed(1)}`).join(', ')}`);
     assert.deepEqual(found, []);
     assert.ok(least[32] >= 1.8 * least[16], `labels do not follow the text size: ${least[16]} px → ${least[32]} px`);
   });
