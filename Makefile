@@ -1,18 +1,23 @@
 # The two commands of the README:
 #   make serve   install what is missing, then serve the page at http://127.0.0.1:8080
-#   make test    install what is missing, then run every check and test
+#                (`make serve STORY=<name>`: the story of stories/<name>/; it rebuilds when the
+#                story's files are saved)
+#   make test    install what is missing, then run every check and test, for every story
 SHELL := /bin/bash
-ENV := source scripts/env.sh &&
+ENV := source scripts/env.sh && source scripts/stories.sh &&
 
 .PHONY: setup serve build test lint unit web-test release-check e2e bench
 setup:
 	scripts/setup.sh
 
+# One story (STORY, else the default of .cargo/config.toml), built into target/serve/<name>/ so
+# that dist/ stays whole.
 serve: setup
-	$(ENV) trunk serve
+	$(ENV) trunk serve --dist "target/serve/$$STORY"
 
+# Every published story: the default one into dist/, the others into dist/<name>/.
 build: setup
-	$(ENV) trunk build --release
+	scripts/build.sh
 
 test: setup lint unit web-test release-check e2e
 
@@ -34,7 +39,7 @@ web-test:
 	$(ENV) wasm-pack test --headless --chrome -- --test web
 	$(ENV) wasm-pack test --headless --firefox -- --test web
 
-# The release build: dist/ complete, sizes printed, wasm under its budget.
+# The release build: dist/ complete, every story's sizes printed, each wasm under its budget.
 release-check: build
 	scripts/check-release.sh
 

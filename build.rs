@@ -1,10 +1,10 @@
-//! Reads `src/story.toml` with serde, validates it and writes it out as static Rust data
-//! (`$OUT_DIR/story_data.rs`, included by `src/story.rs`). A wrong data file fails the build here,
-//! with messages that name the field.
+//! Reads the story `stories/$STORY/` (`STORY` from the environment; its default is in
+//! `.cargo/config.toml`): its data file `story.toml`, read with serde and validated, and its
+//! drawings `art/*.svg`; writes them out as static Rust data (`$OUT_DIR/story_data.rs`, included by
+//! `src/story.rs`, and `$OUT_DIR/art_data.rs`, by `src/art.rs`). A wrong data file fails the build
+//! here, with messages that name the field. The code knows no story: everything of one is in its
+//! folder.
 
-#[path = "src/art.rs"]
-#[allow(dead_code)]
-mod art;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
@@ -17,39 +17,196 @@ mod story_model;
 #[allow(dead_code)]
 mod ui_text;
 
+/// The story's drawings by name, for the data file's validation (`story_model` asks
+/// `crate::art` as the crate's own `src/art.rs` answers it there).
+mod art {
+    use std::sync::OnceLock;
+
+    /// The names of the story's drawings, in [`super::Art`] order (set once, before validating).
+    pub static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+
+    /// The index of the drawing called `name`.
+    pub fn index_of(name: &str) -> Option<usize> {
+        NAMES.get()?.iter().position(|n| n == name)
+    }
+
+    /// The names of all drawings, for error messages.
+    pub fn names() -> Vec<&'static str> {
+        NAMES
+            .get()
+            .map(|names| names.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use story_model::{BlockSpec, CounterSpec, FigureSpec, ItemSpec, PartSpec, Segment, StoryFile};
 
-const DATA: &str = "src/story.toml";
+/// A drawing of the story (`art/<name>.svg`).
+struct Art {
+    /// Its name: the file's, without `.svg`.
+    name: String,
+    /// The whole `<svg>…</svg>`, its lines joined.
+    svg: String,
+}
 
 fn main() {
-    println!("cargo:rerun-if-changed={DATA}");
+    println!("cargo:rerun-if-env-changed=STORY");
     println!("cargo:rerun-if-changed=src/story_model.rs");
-    println!("cargo:rerun-if-changed=src/art.rs");
     for file in ["src/format.rs", "src/states.rs", "src/ui_text.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
-    let text =
-        std::fs::read_to_string(DATA).unwrap_or_else(|e| fail(&[format!("cannot read: {e}")]));
-    let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&[e]));
-    if let Err(errors) = story.validate() {
-        fail(&errors);
+    let name = std::env::var("STORY").unwrap_or_default();
+    if !is_story_name(&name) {
+        fail(
+            "STORY",
+            &[format!(
+                "`{name}` is not a story's name (a folder of stories/: lower-case letters, digits, \
+                 `-` and `_`); the default is in .cargo/config.toml"
+            )],
+        );
     }
-    let out =
-        std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("story_data.rs");
-    std::fs::write(out, generate(&story)).expect("write story_data.rs");
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"))
+        .join("stories")
+        .join(&name);
+    let data = dir.join("story.toml");
+    let shown = format!("stories/{name}/story.toml");
+    for path in [
+        &data,
+        &dir.join("art"),
+        &dir.join("photos"),
+        &dir.join("source.txt"),
+    ] {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    // The tests check the story against its own source text and data file.
+    println!("cargo:rustc-env=STORY_DIR={}", dir.display());
+    let art = read_art(&dir.join("art"));
+    art::NAMES
+        .set(art.iter().map(|a| a.name.clone()).collect())
+        .expect("set once");
+    let text = std::fs::read_to_string(&data)
+        .unwrap_or_else(|e| fail(&shown, &[format!("cannot read {}: {e}", data.display())]));
+    let story = StoryFile::parse(&text).unwrap_or_else(|e| fail(&shown, &[e]));
+    if let Err(errors) = story.validate() {
+        fail(&shown, &errors);
+    }
+    let missing = missing_images(&story, &dir);
+    if !missing.is_empty() {
+        fail(&shown, &missing);
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out.join("story_data.rs"), generate(&story, &shown))
+        .expect("write story_data.rs");
+    std::fs::write(out.join("art_data.rs"), art_table(&art)).expect("write art_data.rs");
 }
 
-fn fail(errors: &[String]) -> ! {
+fn fail(file: &str, errors: &[String]) -> ! {
     for e in errors {
-        eprintln!("error: {DATA}: {e}");
+        eprintln!("error: {file}: {e}");
     }
-    panic!("{DATA} is not valid: {}", errors.join("; "));
+    panic!("{file} is not valid: {}", errors.join("; "));
+}
+
+/// A folder name of `stories/`: lower-case letters, digits, `-` and `_`.
+fn is_story_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// The story's drawings, `art/*.svg` by name (none without the folder). Each file is one `<svg>`
+/// element, its lines joined without their line breaks and indentation; it may hold no script,
+/// style attribute or event handler (the page's CSP would refuse them).
+fn read_art(dir: &Path) -> Vec<Art> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "svg"))
+        .collect();
+    files.sort();
+    let mut errors = Vec::new();
+    let art: Vec<Art> = files
+        .iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap_or_default().to_string_lossy();
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let svg: String = text.lines().map(str::trim).collect();
+            let lower = svg.to_ascii_lowercase();
+            if !is_story_name(&name) {
+                errors.push(format!(
+                    "{name}.svg: a drawing's name is lower-case letters, digits and `-`"
+                ));
+            }
+            if !(svg.starts_with("<svg") && svg.ends_with("</svg>")) {
+                errors.push(format!("{name}.svg: must be one <svg>…</svg> element"));
+            }
+            if lower.contains("<script")
+                || lower.contains("style=")
+                || lower.contains("<style")
+                || has_event_handler(&lower)
+            {
+                errors.push(format!(
+                    "{name}.svg: no <script>, <style>, style= or on…= (the page's CSP refuses them)"
+                ));
+            }
+            Art {
+                name: name.into_owned(),
+                svg,
+            }
+        })
+        .collect();
+    if !errors.is_empty() {
+        fail(&dir.display().to_string(), &errors);
+    }
+    art
+}
+
+/// Whether some lower-case markup has an attribute `on…=` (an inline event handler).
+fn has_event_handler(markup: &str) -> bool {
+    markup.match_indices("on").any(|(i, _)| {
+        let before = markup[..i].chars().next_back();
+        let name_end = markup[i + 2..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(markup.len(), |n| i + 2 + n);
+        before.is_some_and(|c| c.is_whitespace() || c == '/')
+            && name_end > i + 2
+            && markup[name_end..].trim_start().starts_with('=')
+    })
+}
+
+/// `ART`, the story's drawings, for `src/art.rs`.
+fn art_table(art: &[Art]) -> String {
+    let mut out = String::from("// @generated by build.rs from the story's art/*.svg\n");
+    let _ = writeln!(out, "pub static ART: &[Art] = &[");
+    for a in art {
+        let _ = writeln!(out, "    Art {{ name: {:?}, svg: {:?} }},", a.name, a.svg);
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// An error for each figure's photo (`image.src`) that is not a file of the story's folder.
+fn missing_images(story: &StoryFile, dir: &Path) -> Vec<String> {
+    let figures = story
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .flat_map(|b| b.figure.iter().chain(b.gallery.iter().flatten()));
+    figures
+        .filter_map(|f| f.image.as_ref())
+        .filter(|i| i.src.split('/').any(|p| p == "..") || !dir.join(&i.src).is_file())
+        .map(|i| format!("image `{}` is not a file of {}", i.src, dir.display()))
+        .collect()
 }
 
 /// Rust source for the validated story: `COUNTERS` and `STORY`, using the types of `src/story.rs`.
-fn generate(story: &StoryFile) -> String {
-    let mut out = String::from("// @generated by build.rs from src/story.toml\n");
+fn generate(story: &StoryFile, file: &str) -> String {
+    let mut out = format!("// @generated by build.rs from {file}\n");
     let index = |id: &str| {
         story
             .counters

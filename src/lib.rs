@@ -1,5 +1,6 @@
-//! 《汝州市产业集聚区：一座新城的崛起》 as a scrollytelling page: a Leptos app whose content is
-//! compiled in from `src/story.toml`. The same components are rendered to HTML on the server
+//! A newsroom's scrollytelling story engine: a Leptos app whose content is compiled in from a
+//! story's folder (`stories/$STORY/`: its data file `story.toml`, its drawings and photos; see
+//! `build.rs`). The code knows no story. The same components are rendered to HTML on the server
 //! (`ssr`, by `src/bin/prerender.rs`) and take that HTML over in the browser (`hydrate`); tests
 //! mount them client-side (`csr`).
 //!

@@ -1,4 +1,5 @@
-//! The story as static data, generated at build time from `src/story.toml` (see `build.rs`),
+//! The story as static data, generated at build time from its data file `stories/$STORY/story.toml`
+//! (see `build.rs`),
 //! plus the plain-text helpers tests and the page use.
 
 /// The whole story.
@@ -351,10 +352,10 @@ mod tests {
         assert_eq!(title_lines("数说新城").count(), 1);
     }
 
-    /// The repo's verbatim copy of the source article.
-    const SOURCE: &str = include_str!("../tests/source-article.txt");
+    /// The story's source text (`stories/$STORY/source.txt`, the source article verbatim).
+    const SOURCE: &str = include_str!(concat!(env!("STORY_DIR"), "/source.txt"));
     /// The data file, for the validation tests.
-    const DATA: &str = include_str!("story.toml");
+    const DATA: &str = include_str!(concat!(env!("STORY_DIR"), "/story.toml"));
 
     /// Every text unit of the page, in reading order: title, byline, headings, paragraphs, captions.
     fn page_texts() -> Vec<String> {
