@@ -11,6 +11,8 @@ mod format;
 #[path = "src/states.rs"]
 #[allow(dead_code)]
 mod states;
+#[path = "src/story_link.rs"]
+mod story_link;
 #[path = "src/story_model.rs"]
 mod story_model;
 #[path = "src/ui_text.rs"]
@@ -54,6 +56,7 @@ struct Art {
 fn main() {
     println!("cargo:rerun-if-env-changed=STORY");
     println!("cargo:rerun-if-changed=src/story_model.rs");
+    println!("cargo:rerun-if-changed=src/story_link.rs");
     for file in ["src/format.rs", "src/states.rs", "src/ui_text.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
@@ -342,6 +345,12 @@ fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
     } else if let Some(figures) = &b.gallery {
         let figures: Vec<String> = figures.iter().map(figure).collect();
         format!("Block::Gallery(&[{}])", figures.join(", "))
+    } else if let Some(link) = &b.full_story {
+        format!(
+            "Block::FullStory(FullStory {{ href: {:?}, title: {} }})",
+            link.href,
+            words(&link.title)
+        )
     } else {
         "Block::Summary".into()
     }

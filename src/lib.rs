@@ -49,6 +49,14 @@ pub mod ui_text;
 #[path = "story_model.rs"]
 mod story_model;
 
+/// The data file's link to the full story (used by `story_model`).
+#[cfg(test)]
+mod story_link;
+
+/// Tests of every story's folder (its data file, drawings and source text).
+#[cfg(test)]
+mod stories;
+
 /// Tests of the code's shape (the module graph).
 #[cfg(test)]
 mod source_tree;

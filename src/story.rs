@@ -63,6 +63,17 @@ pub enum Block {
     Scene(Scene),
     /// Photo figures shown together.
     Gallery(&'static [Figure]),
+    /// A link to the full story (in a short edition of it).
+    FullStory(FullStory),
+}
+
+/// A link to the full story.
+#[derive(Debug)]
+pub struct FullStory {
+    /// Its URL, relative to this story's page (or a path, or an `https://` URL).
+    pub href: &'static str,
+    /// The full story's title.
+    pub title: &'static str,
 }
 
 /// A scene: a graphic whose state follows the step being read.
@@ -344,6 +355,7 @@ pub fn counters() -> &'static [Counter] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stories::sentences;
 
     #[test]
     fn the_title_breaks_after_its_colon() {
@@ -373,26 +385,16 @@ mod tests {
                     Block::Gallery(figures) => {
                         out.extend(figures.iter().map(|f| f.caption.to_owned()));
                     }
+                    Block::FullStory(link) => out.push(link.title.to_owned()),
                 }
             }
         }
         out
     }
 
-    /// The source's non-empty lines, with the space the PDF dump left after a full-width colon removed.
+    /// The source's non-empty lines ([`crate::stories::Source`]).
     fn source_lines() -> Vec<String> {
-        SOURCE
-            .lines()
-            .map(|l| l.trim().replace("： ", "："))
-            .filter(|l| !l.is_empty())
-            .collect()
-    }
-
-    /// Sentence pieces: each ends after "。" or at the end of the text.
-    fn sentences(text: &str) -> Vec<&str> {
-        text.split_inclusive('。')
-            .filter(|s| !s.trim().is_empty())
-            .collect()
+        crate::stories::Source::new(SOURCE).lines().to_vec()
     }
 
     #[test]
@@ -408,15 +410,9 @@ mod tests {
         assert!(count > 60, "only {count} sentences read from the source");
     }
 
-    /// Whether a sentence of the page stands in the source: whole, or split by the PDF dump across
-    /// two blocks (its head ends one source line, its tail starts another).
+    /// Whether a sentence of the page stands in the source ([`crate::stories::Source::contains`]).
     fn in_source(sentence: &str) -> bool {
-        let lines = source_lines();
-        lines.concat().contains(sentence)
-            || sentence.char_indices().skip(1).any(|(i, _)| {
-                let (head, tail) = sentence.split_at(i);
-                lines.iter().any(|l| l.ends_with(head)) && lines.iter().any(|l| l.starts_with(tail))
-            })
+        crate::stories::Source::new(SOURCE).contains(sentence)
     }
 
     #[test]

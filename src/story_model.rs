@@ -120,6 +120,8 @@ pub struct BlockSpec {
     pub steps: Option<Vec<StepSpec>>,
     /// Photo figures shown together as one gallery.
     pub gallery: Option<Vec<FigureSpec>>,
+    /// A link to the full story (`src/story_link.rs`).
+    pub full_story: Option<crate::story_link::FullStorySpec>,
 }
 
 /// A step of a scene: sentences of the article and the graphic's state while they are read.
@@ -550,12 +552,16 @@ impl StoryFile {
             block.summary.is_some(),
             block.scene.is_some(),
             block.gallery.is_some(),
+            block.full_story.is_some(),
         ];
         if set.iter().filter(|x| **x).count() != 1 {
             errors.add(
                 place,
-                "needs exactly one of `p`, `figure`, `summary`, `scene` or `gallery`",
+                "needs exactly one of `p`, `figure`, `summary`, `scene`, `gallery` or `full_story`",
             );
+        }
+        for (field, problem) in block.full_story.iter().flat_map(|l| l.problems()) {
+            errors.add(format_args!("{place}.full_story.{field}"), problem);
         }
         let scene_fields = [
             block.steps.is_some(),
@@ -1165,7 +1171,7 @@ fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
         if src.starts_with('/') || src.contains("://") || blank(src) {
             errors.add(
                 format_args!("{place}.image.src"),
-                "must be a path inside public/, without a leading `/`",
+                "must be a path inside the story's folder (`photos/…`), without a leading `/`",
             );
         }
         if img.width == 0 || img.height == 0 {
