@@ -15,7 +15,7 @@ pub fn FullStoryLink(
         <p class="full-story">
             <a href=link.href>
                 <span class="full-story-label">{crate::ui_text::FULL_STORY}</span>
-                <cite>"《"{link.title}"》"</cite>
+                <cite>{format!("《{}》", link.title)}</cite>
             </a>
         </p>
     }
