@@ -6,7 +6,18 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh && source scripts/stories.sh &&
 
-.PHONY: setup serve build test lint unit web-test release-check e2e bench
+.PHONY: setup serve build test lint unit web-test release-check e2e bench new-story bench-story
+
+# `make new-story NAME=my-story` (or `make new-story my-story`): a new story from the template.
+ifeq (new-story,$(firstword $(MAKECMDGOALS)))
+  NAME ?= $(word 2,$(MAKECMDGOALS))
+  ifneq ($(NAME),)
+    $(eval $(NAME):;@:)
+  endif
+endif
+new-story:
+	scripts/new-story.sh "$(NAME)"
+
 setup:
 	scripts/setup.sh
 
