@@ -4,10 +4,16 @@
 //! `src/story.rs`, and `$OUT_DIR/art_data.rs`, by `src/art.rs`). A wrong data file fails the build
 //! here, with messages that name the field. The code knows no story: everything of one is in its
 //! folder.
+//!
+//! Each figure's photo is read too (`src/photo_file.rs`): its size as shown and a hash of its
+//! bytes go into the story data; a photo the page cannot use fails the build, naming the figure.
 
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/photo_file.rs"]
+#[allow(dead_code)]
+mod photo_file;
 #[path = "src/states.rs"]
 #[allow(dead_code)]
 mod states;
@@ -41,8 +47,10 @@ mod art {
     }
 }
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use story_model::{BlockSpec, CounterSpec, FigureSpec, ItemSpec, PartSpec, Segment, StoryFile};
 
 /// A drawing of the story (`art/<name>.svg`).
@@ -95,10 +103,8 @@ fn main() {
     if let Err(errors) = story.validate() {
         fail(&shown, &errors);
     }
-    let missing = missing_images(&story, &dir);
-    if !missing.is_empty() {
-        fail(&shown, &missing);
-    }
+    let photos = read_photos(&story, &dir, &name).unwrap_or_else(|e| fail(&shown, &e));
+    PHOTOS.set(photos).expect("set once");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("story_data.rs"), generate(&story, &shown))
         .expect("write story_data.rs");
@@ -193,18 +199,45 @@ fn art_table(art: &[Art]) -> String {
     out
 }
 
-/// An error for each figure's photo (`image.src`) that is not a file of the story's folder.
-fn missing_images(story: &StoryFile, dir: &Path) -> Vec<String> {
-    let figures = story
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .flat_map(|b| b.figure.iter().chain(b.gallery.iter().flatten()));
-    figures
-        .filter_map(|f| f.image.as_ref())
-        .filter(|i| i.src.split('/').any(|p| p == "..") || !dir.join(&i.src).is_file())
-        .map(|i| format!("image `{}` is not a file of {}", i.src, dir.display()))
-        .collect()
+/// The story's photos by their `image` path: each file's size as shown and hash.
+static PHOTOS: OnceLock<HashMap<String, photo_file::PhotoFile>> = OnceLock::new();
+
+/// Reads every figure's photo (`image`) in `dir` (story `name`'s folder); an error, naming the
+/// figure, for each that is missing, unreadable, too small, or not a JPEG or PNG.
+fn read_photos(
+    story: &StoryFile,
+    dir: &Path,
+    name: &str,
+) -> Result<HashMap<String, photo_file::PhotoFile>, Vec<String>> {
+    let mut photos = HashMap::new();
+    let mut errors = Vec::new();
+    for (s, section) in story.sections.iter().enumerate() {
+        for (b, block) in section.blocks.iter().enumerate() {
+            let place = format!("sections[{s}] (id `{}`).blocks[{b}]", section.id);
+            let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
+            let gallery = block.gallery.iter().flatten().enumerate();
+            let gallery = gallery.map(|(i, f)| (format!("{place}.gallery[{i}]"), f));
+            for (place, src) in figures
+                .chain(gallery)
+                .filter_map(|(p, f)| Some((p, f.image.as_ref()?)))
+            {
+                println!("cargo:rerun-if-changed={}", dir.join(src).display());
+                let read = std::fs::read(dir.join(src)).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("is not a file of stories/{name}/"),
+                    _ => format!("cannot be read: {e}"),
+                });
+                match read.and_then(|bytes| photo_file::inspect(&bytes)) {
+                    Ok(photo) => drop(photos.insert(src.clone(), photo)),
+                    Err(e) => errors.push(format!("{place}.image: `{src}` {e}")),
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(photos)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Rust source for the validated story: `COUNTERS` and `STORY`, using the types of `src/story.rs`.
@@ -322,10 +355,13 @@ fn inlines(text: &str, index: &dyn Fn(&str) -> usize) -> String {
 
 fn figure(f: &FigureSpec) -> String {
     let image = match &f.image {
-        Some(i) => format!(
-            "Some(Image {{ src: {:?}, width: {}, height: {} }})",
-            i.src, i.width, i.height
-        ),
+        Some(src) => {
+            let photo = &PHOTOS.get().expect("photos read")[src];
+            format!(
+                "Some(Image {{ src: {src:?}, width: {}, height: {}, hash: {:#x} }})",
+                photo.width, photo.height, photo.hash
+            )
+        }
         None => "None".into(),
     };
     let art = art::index_of(&f.art).expect("validated drawing");

@@ -7,7 +7,8 @@
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters; [`scale`], [`scrolly`]: scale math for the
 //!   graphics and scroll geometry for scenes and sections; all unit-tested natively.
-//! - [`photo_file`]: a photo file's format and size, read by `build.rs`.
+//! - [`photos`]: a photo's sizes, file names, `srcset` and `sizes`; [`photo_file`]: a photo
+//!   file's format and size, read by `build.rs`.
 //! - [`art`]: the drawings standing in for photos; `graphic` (not in the `hydrate` build): the
 //!   scenes' graphics drawn from their declaration in the data file ([`states`]: which states
 //!   show what).
@@ -35,6 +36,7 @@ pub mod html;
 pub mod islands;
 pub mod motion;
 pub mod photo_file;
+pub mod photos;
 pub mod prerender;
 pub mod scale;
 pub mod scrolly;

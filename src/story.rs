@@ -227,19 +227,24 @@ pub struct Figure {
     /// The drawing shown when there is no photo: its index in [`crate::art::ART`] (see
     /// [`Figure::art`]; an index, so that code that never draws leaves the drawings out).
     pub art_index: usize,
-    /// A real photo in `public/` instead of the drawing.
+    /// A real photo instead of the drawing.
     pub image: Option<Image>,
 }
 
-/// A photo file in `public/`.
+/// A photo of the story's folder, shown in the sizes the prerender step makes of it (names and
+/// markup: [`crate::photos`]).
 #[derive(Debug)]
 pub struct Image {
-    /// Path relative to the site root folder.
+    /// Its file, relative to the story's folder (`photos/road.jpg`).
     pub src: &'static str,
-    /// Intrinsic width.
+    /// Its width in pixels as shown (its EXIF orientation applied), read from the file by
+    /// `build.rs`.
     pub width: u32,
-    /// Intrinsic height.
+    /// Its height in pixels as shown.
     pub height: u32,
+    /// The hash of the file's bytes ([`crate::photo_file::fnv1a`]): the names of its sizes
+    /// change with it.
+    pub hash: u64,
 }
 
 use crate::states::Shows;

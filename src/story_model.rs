@@ -318,20 +318,9 @@ pub struct FigureSpec {
     pub caption: String,
     /// Which inline drawing to show (a name in `src/art.rs`).
     pub art: String,
-    /// A real photo in `public/`, shown instead of the illustration.
-    pub image: Option<ImageSpec>,
-}
-
-/// A photo file shipped in `public/`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImageSpec {
-    /// Path relative to `public/` (no leading `/`, no other origin).
-    pub src: String,
-    /// Intrinsic width in pixels, so the page reserves its space.
-    pub width: u32,
-    /// Intrinsic height in pixels.
-    pub height: u32,
+    /// A real photo shown instead of the illustration: a JPEG or PNG file of the story's folder
+    /// (`photos/road.jpg`), its size read from the file by `build.rs`.
+    pub image: Option<String>,
 }
 
 /// A piece of paragraph text: plain words or a counter placeholder.
@@ -1166,18 +1155,17 @@ fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
             ),
         );
     }
-    if let Some(img) = &f.image {
-        let src = &img.src;
-        if src.starts_with('/') || src.contains("://") || blank(src) {
+    if let Some(src) = &f.image {
+        if src.starts_with('/') || src.contains("://") || src.contains('\\') || blank(src) {
             errors.add(
-                format_args!("{place}.image.src"),
+                format_args!("{place}.image"),
                 "must be a path inside the story's folder (`photos/…`), without a leading `/`",
             );
         }
-        if img.width == 0 || img.height == 0 {
+        if src.split('/').any(|part| part == "..") {
             errors.add(
                 format_args!("{place}.image"),
-                "width and height must be > 0",
+                "must be a path inside the story's folder: no `..`",
             );
         }
     }
