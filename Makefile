@@ -40,10 +40,12 @@ lint:
 	$(ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 # Native unit tests: data file, formatter, easing, sentence and figure checks against the source;
-# then the prerender's own (the server build: the share card's words).
+# then the prerender's own (the server build: the share card's words) and the photos' files, made
+# from photos the tests make up (src/photo_encode.rs).
 unit:
 	$(ENV) cargo test
 	$(ENV) cargo test --no-default-features --features ssr --bin prerender
+	$(ENV) cargo test --no-default-features --features ssr --lib photo_encode
 
 # Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
 web-test:

@@ -7,7 +7,8 @@
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters; [`scale`], [`scrolly`]: scale math for the
 //!   graphics and scroll geometry for scenes and sections; all unit-tested natively.
-//! - [`photos`]: a photo's sizes, file names, `srcset` and `sizes`; [`photo_file`]: a photo
+//! - [`photos`]: a photo's sizes, file names, `srcset` and `sizes` (the prerender step makes the
+//!   files, `photo_encode`; `test_photo` makes up photos for the tests); [`photo_file`]: a photo
 //!   file's format and size, read by `build.rs`.
 //! - [`art`]: the drawings standing in for photos; `graphic` (not in the `hydrate` build): the
 //!   scenes' graphics drawn from their declaration in the data file ([`states`]: which states
@@ -35,6 +36,8 @@ pub mod html;
 #[cfg(feature = "hydrate")]
 pub mod islands;
 pub mod motion;
+#[cfg(feature = "ssr")]
+pub mod photo_encode;
 pub mod photo_file;
 pub mod photos;
 pub mod prerender;
@@ -44,6 +47,8 @@ pub mod share;
 pub mod speech;
 pub mod states;
 pub mod story;
+#[cfg(feature = "ssr")]
+pub mod test_photo;
 pub mod ui_text;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which
