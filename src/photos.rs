@@ -166,16 +166,7 @@ pub fn placeholder_rules<'a>(images: impl IntoIterator<Item = &'a Image>) -> Str
 
 /// Every photo of `story`, in reading order.
 pub fn images(story: &Story) -> impl Iterator<Item = &Image> {
-    story
-        .sections
-        .iter()
-        .flat_map(|s| s.blocks)
-        .flat_map(|b| match b {
-            Block::Figure(f) => std::slice::from_ref(f),
-            Block::Gallery(figures) => figures,
-            _ => &[],
-        })
-        .filter_map(|f| f.image.as_ref())
+    story.figures().filter_map(|f| f.image.as_ref())
 }
 
 /// Whether `figure` is the story's lead photo, which the browser fetches at once and first

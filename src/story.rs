@@ -262,6 +262,20 @@ impl Counter {
     }
 }
 
+impl Story {
+    /// Every figure, a gallery's included, in reading order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks)
+            .flat_map(|b| match b {
+                Block::Figure(f) => std::slice::from_ref(f),
+                Block::Gallery(figures) => figures,
+                _ => &[],
+            })
+    }
+}
+
 impl Figure {
     /// The drawing shown when there is no photo.
     pub fn art(&self) -> &'static crate::art::Art {
@@ -534,17 +548,7 @@ mod tests {
 
     #[test]
     fn nine_figures_in_source_order() {
-        let captions: Vec<&str> = STORY
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks)
-            .flat_map(|b| match b {
-                Block::Figure(f) => std::slice::from_ref(f),
-                Block::Gallery(figures) => figures,
-                _ => &[],
-            })
-            .map(|f| f.caption)
-            .collect();
+        let captions: Vec<&str> = STORY.figures().map(|f| f.caption).collect();
         let lines = source_lines();
         let in_source: Vec<&str> = lines
             .iter()
