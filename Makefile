@@ -1,18 +1,34 @@
 # The two commands of the README:
 #   make serve   install what is missing, then serve the page at http://127.0.0.1:8080
-#   make test    install what is missing, then run every check and test
+#                (`make serve STORY=<name>`: the story of stories/<name>/; it rebuilds when the
+#                story's files are saved)
+#   make test    install what is missing, then run every check and test, for every story
 SHELL := /bin/bash
-ENV := source scripts/env.sh &&
+ENV := source scripts/env.sh && source scripts/stories.sh &&
 
-.PHONY: setup serve build test lint unit web-test release-check e2e bench
+.PHONY: setup serve build test lint unit web-test release-check e2e bench new-story bench-story
+
+# `make new-story NAME=my-story` (or `make new-story my-story`): a new story from the template.
+ifeq (new-story,$(firstword $(MAKECMDGOALS)))
+  NAME ?= $(word 2,$(MAKECMDGOALS))
+  ifneq ($(NAME),)
+    $(eval $(NAME):;@:)
+  endif
+endif
+new-story:
+	scripts/new-story.sh "$(NAME)"
+
 setup:
 	scripts/setup.sh
 
+# One story (STORY, else the default of .cargo/config.toml), built into target/serve/<name>/ so
+# that dist/ stays whole.
 serve: setup
-	$(ENV) trunk serve
+	$(ENV) trunk serve --dist "target/serve/$$STORY"
 
+# Every published story: the default one into dist/, the others into dist/<name>/.
 build: setup
-	$(ENV) trunk build --release
+	scripts/build.sh
 
 test: setup lint unit web-test release-check e2e
 
@@ -24,17 +40,19 @@ lint:
 	$(ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 # Native unit tests: data file, formatter, easing, sentence and figure checks against the source;
-# then the prerender's own (the server build: the share card's words).
+# then the prerender's own (the server build: the share card's words) and the photos' files, made
+# from photos the tests make up (src/photo_encode.rs).
 unit:
 	$(ENV) cargo test
 	$(ENV) cargo test --no-default-features --features ssr --bin prerender
+	$(ENV) cargo test --no-default-features --features ssr --lib photo_encode
 
 # Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
 web-test:
 	$(ENV) wasm-pack test --headless --chrome -- --test web
 	$(ENV) wasm-pack test --headless --firefox -- --test web
 
-# The release build: dist/ complete, sizes printed, wasm under its budget.
+# The release build: dist/ complete, every story's sizes printed, each wasm under its budget.
 release-check: build
 	scripts/check-release.sh
 

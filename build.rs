@@ -1,18 +1,26 @@
-//! Reads `src/story.toml` with serde, validates it and writes it out as static Rust data
-//! (`$OUT_DIR/story_data.rs`, included by `src/story.rs`). A wrong data file fails the build here,
-//! with messages that name the field.
+//! Reads the story `stories/$STORY/` (`STORY` from the environment; its default is in
+//! `.cargo/config.toml`): its data file `story.toml`, read with serde and validated, and its
+//! drawings `art/*.svg`; writes them out as static Rust data (`$OUT_DIR/story_data.rs`, included by
+//! `src/story.rs`, and `$OUT_DIR/art_data.rs`, by `src/art.rs`). A wrong data file fails the build
+//! here, with messages that name the field. The code knows no story: everything of one is in its
+//! folder.
+//!
+//! Each figure's photo is read too (`src/photo_file.rs`): its size as shown and a hash of its
+//! bytes go into the story data; a photo the page cannot use fails the build, naming the figure.
 
-#[path = "src/art.rs"]
-#[allow(dead_code)]
-mod art;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/photo_file.rs"]
+#[allow(dead_code)]
+mod photo_file;
 #[path = "src/states.rs"]
 #[allow(dead_code)]
 mod states;
 #[path = "src/story_errors.rs"]
 mod story_errors;
+#[path = "src/story_link.rs"]
+mod story_link;
 #[path = "src/story_model.rs"]
 mod story_model;
 #[path = "src/story_source.rs"]
@@ -22,48 +30,121 @@ mod story_source;
 #[allow(dead_code)]
 mod ui_text;
 
+/// The story's drawings by name, for the data file's validation (`story_model` asks
+/// `crate::art` as the crate's own `src/art.rs` answers it there).
+mod art {
+    use std::sync::OnceLock;
+
+    /// The names of the story's drawings, in [`super::Art`] order (set once, before validating).
+    pub static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+
+    /// The index of the drawing called `name`.
+    pub fn index_of(name: &str) -> Option<usize> {
+        NAMES.get()?.iter().position(|n| n == name)
+    }
+
+    /// The names of all drawings, for error messages.
+    pub fn names() -> Vec<&'static str> {
+        NAMES
+            .get()
+            .map(|names| names.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use story_errors::Problem;
 use story_model::{BlockSpec, CounterSpec, FigureSpec, ItemSpec, PartSpec, Segment, StoryFile};
 
-const DATA: &str = "src/story.toml";
-/// The article the story is made from: every sentence of the data file must be in it verbatim.
-const SOURCE: &str = "tests/source-article.txt";
+/// A drawing of the story (`art/<name>.svg`).
+struct Art {
+    /// Its name: the file's, without `.svg`.
+    name: String,
+    /// The whole `<svg>…</svg>`, its lines joined.
+    svg: String,
+}
 
 fn main() {
-    println!("cargo:rerun-if-changed={DATA}");
-    println!("cargo:rerun-if-changed={SOURCE}");
+    println!("cargo:rerun-if-env-changed=STORY");
     println!("cargo:rerun-if-changed=src/story_model.rs");
-    println!("cargo:rerun-if-changed=src/art.rs");
     for file in [
         "src/format.rs",
+        "src/photo_file.rs",
         "src/states.rs",
         "src/story_errors.rs",
+        "src/story_link.rs",
         "src/story_source.rs",
         "src/ui_text.rs",
     ] {
         println!("cargo:rerun-if-changed={file}");
     }
-    let read = |file: &str| {
-        std::fs::read_to_string(file).unwrap_or_else(|e| {
-            let problem = Problem::new("", format!("cannot read {file}: {e}"), "");
-            fail(file, &[problem])
-        })
+    let name = std::env::var("STORY").unwrap_or_default();
+    if !is_story_name(&name) {
+        fail(
+            "STORY",
+            &[format!(
+                "`{name}` is not a story's name (a folder of stories/: lower-case letters, digits, \
+                 `-` and `_`); the default is in .cargo/config.toml"
+            )],
+        );
+    }
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"))
+        .join("stories")
+        .join(&name);
+    let data = dir.join("story.toml");
+    let shown = format!("stories/{name}/story.toml");
+    for path in [
+        &data,
+        &dir.join("art"),
+        &dir.join("photos"),
+        &dir.join("source.txt"),
+    ] {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    // The tests check the story against its own source text and data file.
+    println!("cargo:rustc-env=STORY_DIR={}", dir.display());
+    let art = read_art(&dir.join("art"));
+    art::NAMES
+        .set(art.iter().map(|a| a.name.clone()).collect())
+        .expect("set once");
+    let read = |path: &Path| {
+        std::fs::read_to_string(path)
+            .unwrap_or_else(|e| fail(&shown, &[format!("cannot read {}: {e}", path.display())]))
     };
-    let (text, source) = (read(DATA), read(SOURCE));
-    let story = StoryFile::check(&text, &source).unwrap_or_else(|problems| fail(DATA, &problems));
-    let out =
-        std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("story_data.rs");
-    std::fs::write(out, generate(&story)).expect("write story_data.rs");
+    let (text, source) = (read(&data), read(&dir.join("source.txt")));
+    let story =
+        StoryFile::check(&text, &source).unwrap_or_else(|problems| fail_on(&shown, &problems));
+    let photos = read_photos(&story, &dir, &name).unwrap_or_else(|e| fail(&shown, &e));
+    PHOTOS.set(photos).expect("set once");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out.join("story_data.rs"), generate(&story, &shown))
+        .expect("write story_data.rs");
+    std::fs::write(out.join("art_data.rs"), art_table(&art)).expect("write art_data.rs");
 }
 
-/// Prints each mistake as a compiler does (`error: FILE:LINE: FIELD: MESSAGE`, then its hint),
-/// and stops the build (with no backtrace: the messages are all there is to read).
-fn fail(file: &str, problems: &[Problem]) -> ! {
+/// Prints each mistake of the data file as a compiler does (`error: FILE:LINE: FIELD: MESSAGE`,
+/// then its hint), and stops the build (with no backtrace: the messages are all there is to read).
+fn fail_on(file: &str, problems: &[Problem]) -> ! {
     for p in problems {
         eprintln!("{}", p.render(file));
     }
-    let n = problems.len();
+    stop(file, problems.len())
+}
+
+/// Prints each of the story's other mistakes (its name, its drawings, its photos) under its file,
+/// and stops the build.
+fn fail(file: &str, errors: &[String]) -> ! {
+    for e in errors {
+        eprintln!("error: {file}: {e}");
+    }
+    stop(file, errors.len())
+}
+
+/// Stops the build after `n` mistakes were printed.
+fn stop(file: &str, n: usize) -> ! {
     eprintln!(
         "{file}: {n} mistake{} to fix (see \"The story data\" in README.md)",
         if n == 1 { "" } else { "s" }
@@ -71,9 +152,134 @@ fn fail(file: &str, problems: &[Problem]) -> ! {
     std::process::exit(1);
 }
 
+/// A folder name of `stories/`: lower-case letters, digits, `-` and `_`.
+fn is_story_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// The story's drawings, `art/*.svg` by name (none without the folder). Each file is one `<svg>`
+/// element, its lines joined without their line breaks and indentation; it may hold no script,
+/// style attribute or event handler (the page's CSP would refuse them).
+fn read_art(dir: &Path) -> Vec<Art> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "svg"))
+        .collect();
+    files.sort();
+    let mut errors = Vec::new();
+    let art: Vec<Art> = files
+        .iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap_or_default().to_string_lossy();
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let svg: String = text.lines().map(str::trim).collect();
+            let lower = svg.to_ascii_lowercase();
+            if !is_story_name(&name) {
+                errors.push(format!(
+                    "{name}.svg: a drawing's name is lower-case letters, digits and `-`"
+                ));
+            }
+            if !(svg.starts_with("<svg") && svg.ends_with("</svg>")) {
+                errors.push(format!("{name}.svg: must be one <svg>…</svg> element"));
+            }
+            if lower.contains("<script")
+                || lower.contains("style=")
+                || lower.contains("<style")
+                || has_event_handler(&lower)
+            {
+                errors.push(format!(
+                    "{name}.svg: no <script>, <style>, style= or on…= (the page's CSP refuses them)"
+                ));
+            }
+            Art {
+                name: name.into_owned(),
+                svg,
+            }
+        })
+        .collect();
+    if !errors.is_empty() {
+        fail(&dir.display().to_string(), &errors);
+    }
+    art
+}
+
+/// Whether some lower-case markup has an attribute `on…=` (an inline event handler).
+fn has_event_handler(markup: &str) -> bool {
+    markup.match_indices("on").any(|(i, _)| {
+        let before = markup[..i].chars().next_back();
+        let name_end = markup[i + 2..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(markup.len(), |n| i + 2 + n);
+        before.is_some_and(|c| c.is_whitespace() || c == '/')
+            && name_end > i + 2
+            && markup[name_end..].trim_start().starts_with('=')
+    })
+}
+
+/// `ART`, the story's drawings, for `src/art.rs`.
+fn art_table(art: &[Art]) -> String {
+    let mut out = String::from("// @generated by build.rs from the story's art/*.svg\n");
+    let _ = writeln!(
+        out,
+        "/// The story's drawings, by name.\npub static ART: &[Art] = &["
+    );
+    for a in art {
+        let _ = writeln!(out, "    Art {{ name: {:?}, svg: {:?} }},", a.name, a.svg);
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The story's photos by their `image` path: each file's size as shown and hash.
+static PHOTOS: OnceLock<HashMap<String, photo_file::PhotoFile>> = OnceLock::new();
+
+/// Reads every figure's photo (`image`) in `dir` (story `name`'s folder); an error, naming the
+/// figure, for each that is missing, unreadable, too small, or not a JPEG or PNG.
+fn read_photos(
+    story: &StoryFile,
+    dir: &Path,
+    name: &str,
+) -> Result<HashMap<String, photo_file::PhotoFile>, Vec<String>> {
+    let mut photos = HashMap::new();
+    let mut errors = Vec::new();
+    for (s, section) in story.sections.iter().enumerate() {
+        for (b, block) in section.blocks.iter().enumerate() {
+            let place = format!("sections[{s}] (id `{}`).blocks[{b}]", section.id);
+            let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
+            let gallery = block.gallery.iter().flatten().enumerate();
+            let gallery = gallery.map(|(i, f)| (format!("{place}.gallery[{i}]"), f));
+            for (place, src) in figures
+                .chain(gallery)
+                .filter_map(|(p, f)| Some((p, f.image.as_ref()?)))
+            {
+                println!("cargo:rerun-if-changed={}", dir.join(src).display());
+                let read = std::fs::read(dir.join(src)).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("is not a file of stories/{name}/"),
+                    _ => format!("cannot be read: {e}"),
+                });
+                match read.and_then(|bytes| photo_file::inspect(&bytes)) {
+                    Ok(photo) => drop(photos.insert(src.clone(), photo)),
+                    Err(e) => errors.push(format!("{place}.image: `{src}` {e}")),
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(photos)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Rust source for the validated story: `COUNTERS` and `STORY`, using the types of `src/story.rs`.
-fn generate(story: &StoryFile) -> String {
-    let mut out = String::from("// @generated by build.rs from src/story.toml\n");
+fn generate(story: &StoryFile, file: &str) -> String {
+    let mut out = format!("// @generated by build.rs from {file}\n");
     let index = |id: &str| {
         story
             .counters
@@ -188,10 +394,13 @@ fn inlines(text: &str, index: &dyn Fn(&str) -> usize) -> String {
 
 fn figure(f: &FigureSpec) -> String {
     let image = match &f.image {
-        Some(i) => format!(
-            "Some(Image {{ src: {:?}, width: {}, height: {} }})",
-            i.src, i.width, i.height
-        ),
+        Some(src) => {
+            let photo = &PHOTOS.get().expect("photos read")[src];
+            format!(
+                "Some(Image {{ src: {src:?}, width: {}, height: {}, hash: {:#x} }})",
+                photo.width, photo.height, photo.hash
+            )
+        }
         None => "None".into(),
     };
     let art = art::index_of(&f.art).expect("validated drawing");
@@ -211,6 +420,12 @@ fn block(b: &BlockSpec, index: &dyn Fn(&str) -> usize) -> String {
     } else if let Some(figures) = &b.gallery {
         let figures: Vec<String> = figures.iter().map(figure).collect();
         format!("Block::Gallery(&[{}])", figures.join(", "))
+    } else if let Some(link) = &b.full_story {
+        format!(
+            "Block::FullStory(FullStory {{ href: {:?}, title: {} }})",
+            link.href,
+            words(&link.title)
+        )
     } else {
         "Block::Summary".into()
     }

@@ -1,11 +1,15 @@
-//! 《汝州市产业集聚区：一座新城的崛起》 as a scrollytelling page: a Leptos app whose content is
-//! compiled in from `src/story.toml`. The same components are rendered to HTML on the server
+//! A newsroom's scrollytelling story engine: a Leptos app whose content is compiled in from a
+//! story's folder (`stories/$STORY/`: its data file `story.toml`, its drawings and photos; see
+//! `build.rs`). The code knows no story. The same components are rendered to HTML on the server
 //! (`ssr`, by `src/bin/prerender.rs`) and take that HTML over in the browser (`hydrate`); tests
 //! mount them client-side (`csr`).
 //!
 //! - [`story`]: the story data (generated at build time) and its plain-text helpers.
 //! - [`format`], [`easing`]: pure logic for counters; [`scale`], [`scrolly`]: scale math for the
 //!   graphics and scroll geometry for scenes and sections; all unit-tested natively.
+//! - [`photos`]: a photo's sizes, file names, `srcset` and `sizes` (the prerender step makes the
+//!   files, `photo_encode`; `test_photo` makes up photos for the tests); [`photo_file`]: a photo
+//!   file's format and size, read by `build.rs`.
 //! - [`art`]: the drawings standing in for photos; `graphic` (not in the `hydrate` build): the
 //!   scenes' graphics drawn from their declaration in the data file ([`states`]: which states
 //!   show what).
@@ -45,6 +49,10 @@ pub mod html;
 #[cfg(feature = "hydrate")]
 pub mod islands;
 pub mod motion;
+#[cfg(feature = "ssr")]
+pub mod photo_encode;
+pub mod photo_file;
+pub mod photos;
 pub mod prerender;
 pub mod scale;
 pub mod scrolly;
@@ -52,6 +60,8 @@ pub mod share;
 pub mod speech;
 pub mod states;
 pub mod story;
+#[cfg(feature = "ssr")]
+pub mod test_photo;
 pub mod ui_text;
 
 /// The data file's serde model and validation (used by `build.rs`; here for its unit tests, which
@@ -74,6 +84,14 @@ mod story_source;
 /// The mistakes an author can make in the data file, each on a fixture story.
 #[cfg(test)]
 mod story_mistakes;
+
+/// The data file's link to the full story (used by `story_model`).
+#[cfg(test)]
+mod story_link;
+
+/// Tests of every story's folder (its data file, drawings and source text).
+#[cfg(test)]
+mod stories;
 
 /// Tests of the code's shape (the module graph).
 #[cfg(test)]

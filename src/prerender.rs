@@ -210,10 +210,7 @@ pub fn compile_off_main_thread(trunk_code: &str) -> String {
 
 /// A short content hash (FNV-1a, 64 bit) for cache-busting file names.
 pub fn content_hash(data: &[u8]) -> String {
-    let hash = data.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    format!("{:016x}", crate::photo_file::fnv1a(data))
 }
 
 /// Removes Trunk's `<link rel="preload" … .wasm …>` and `<link rel="modulepreload" …>` (quoted or

@@ -1,4 +1,5 @@
-//! The story as static data, generated at build time from `src/story.toml` (see `build.rs`),
+//! The story as static data, generated at build time from its data file `stories/$STORY/story.toml`
+//! (see `build.rs`),
 //! plus the plain-text helpers tests and the page use.
 
 /// The whole story.
@@ -62,6 +63,17 @@ pub enum Block {
     Scene(Scene),
     /// Photo figures shown together.
     Gallery(&'static [Figure]),
+    /// A link to the full story (in a short edition of it).
+    FullStory(FullStory),
+}
+
+/// A link to the full story.
+#[derive(Debug)]
+pub struct FullStory {
+    /// Its URL, relative to this story's page (or a path, or an `https://` URL).
+    pub href: &'static str,
+    /// The full story's title.
+    pub title: &'static str,
 }
 
 /// A scene: a graphic whose state follows the step being read.
@@ -215,19 +227,24 @@ pub struct Figure {
     /// The drawing shown when there is no photo: its index in [`crate::art::ART`] (see
     /// [`Figure::art`]; an index, so that code that never draws leaves the drawings out).
     pub art_index: usize,
-    /// A real photo in `public/` instead of the drawing.
+    /// A real photo instead of the drawing.
     pub image: Option<Image>,
 }
 
-/// A photo file in `public/`.
+/// A photo of the story's folder, shown in the sizes the prerender step makes of it (names and
+/// markup: [`crate::photos`]).
 #[derive(Debug)]
 pub struct Image {
-    /// Path relative to the site root folder.
+    /// Its file, relative to the story's folder (`photos/road.jpg`).
     pub src: &'static str,
-    /// Intrinsic width.
+    /// Its width in pixels as shown (its EXIF orientation applied), read from the file by
+    /// `build.rs`.
     pub width: u32,
-    /// Intrinsic height.
+    /// Its height in pixels as shown.
     pub height: u32,
+    /// The hash of the file's bytes ([`crate::photo_file::fnv1a`]): the names of its sizes
+    /// change with it.
+    pub hash: u64,
 }
 
 use crate::states::Shows;
@@ -242,6 +259,20 @@ impl Counter {
             Value::Fact(text) => text.to_owned(),
         };
         format!("{}{middle}{}", self.before, self.after)
+    }
+}
+
+impl Story {
+    /// Every figure, a gallery's included, in reading order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks)
+            .flat_map(|b| match b {
+                Block::Figure(f) => std::slice::from_ref(f),
+                Block::Gallery(figures) => figures,
+                _ => &[],
+            })
     }
 }
 
@@ -353,10 +384,10 @@ mod tests {
         assert_eq!(title_lines("数说新城").count(), 1);
     }
 
-    /// The repo's verbatim copy of the source article.
-    const SOURCE: &str = include_str!("../tests/source-article.txt");
+    /// The story's source text (`stories/$STORY/source.txt`, the source article verbatim).
+    const SOURCE: &str = include_str!(concat!(env!("STORY_DIR"), "/source.txt"));
     /// The data file, for the validation tests.
-    const DATA: &str = include_str!("story.toml");
+    const DATA: &str = include_str!(concat!(env!("STORY_DIR"), "/story.toml"));
 
     /// Every text unit of the page, in reading order: title, byline, headings, paragraphs, captions.
     fn page_texts() -> Vec<String> {
@@ -374,13 +405,14 @@ mod tests {
                     Block::Gallery(figures) => {
                         out.extend(figures.iter().map(|f| f.caption.to_owned()));
                     }
+                    Block::FullStory(link) => out.push(link.title.to_owned()),
                 }
             }
         }
         out
     }
 
-    /// The source's non-empty lines, with the space the PDF dump left after a full-width colon removed.
+    /// The source's non-empty lines ([`crate::stories::Source`]).
     fn source_lines() -> Vec<String> {
         Source::new(SOURCE).lines().to_vec()
     }
@@ -398,8 +430,7 @@ mod tests {
         assert!(count > 60, "only {count} sentences read from the source");
     }
 
-    /// Whether a sentence of the page stands in the source: whole, or split by the PDF dump across
-    /// two blocks (its head ends one source line, its tail starts another).
+    /// Whether a sentence of the page stands in the source ([`crate::stories::Source::contains`]).
     fn in_source(sentence: &str) -> bool {
         Source::new(SOURCE).has(sentence)
     }
@@ -518,17 +549,7 @@ mod tests {
 
     #[test]
     fn nine_figures_in_source_order() {
-        let captions: Vec<&str> = STORY
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks)
-            .flat_map(|b| match b {
-                Block::Figure(f) => std::slice::from_ref(f),
-                Block::Gallery(figures) => figures,
-                _ => &[],
-            })
-            .map(|f| f.caption)
-            .collect();
+        let captions: Vec<&str> = STORY.figures().map(|f| f.caption).collect();
         let lines = source_lines();
         let in_source: Vec<&str> = lines
             .iter()

@@ -1,4 +1,4 @@
-//! The story data file (`src/story.toml`) as serde reads it, and its validation.
+//! The story data file (`stories/<name>/story.toml`) as serde reads it, and its validation.
 //!
 //! `build.rs` includes this file with `#[path]`, parses the data, validates it and turns it into
 //! static Rust data (`story_data.rs` in `OUT_DIR`), so nothing is parsed or fetched at run time.
@@ -123,6 +123,8 @@ pub struct BlockSpec {
     pub steps: Option<Vec<StepSpec>>,
     /// Photo figures shown together as one gallery.
     pub gallery: Option<Vec<FigureSpec>>,
+    /// A link to the full story (`src/story_link.rs`).
+    pub full_story: Option<crate::story_link::FullStorySpec>,
 }
 
 /// A step of a scene: sentences of the article and the graphic's state while they are read.
@@ -319,20 +321,9 @@ pub struct FigureSpec {
     pub caption: String,
     /// Which inline drawing to show (a name in `src/art.rs`).
     pub art: String,
-    /// A real photo in `public/`, shown instead of the illustration.
-    pub image: Option<ImageSpec>,
-}
-
-/// A photo file shipped in `public/`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImageSpec {
-    /// Path relative to `public/` (no leading `/`, no other origin).
-    pub src: String,
-    /// Intrinsic width in pixels, so the page reserves its space.
-    pub width: u32,
-    /// Intrinsic height in pixels.
-    pub height: u32,
+    /// A real photo shown instead of the illustration: a JPEG or PNG file of the story's folder
+    /// (`photos/road.jpg`), its size read from the file by `build.rs`.
+    pub image: Option<String>,
 }
 
 /// A piece of paragraph text: plain words or a counter placeholder.
@@ -693,6 +684,7 @@ impl StoryFile {
             ("summary", block.summary.is_some()),
             ("scene", block.scene.is_some()),
             ("gallery", block.gallery.is_some()),
+            ("full_story", block.full_story.is_some()),
         ];
         let given: Vec<&str> = set.iter().filter(|x| x.1).map(|x| x.0).collect();
         if given.len() != 1 {
@@ -703,8 +695,11 @@ impl StoryFile {
                 } else {
                     format!("the block is {} at once", backquoted(given))
                 },
-                "a block is one thing: `p` (a paragraph), `figure`, `summary`, `scene` or `gallery`; start another with `[[sections.blocks]]`",
+                "a block is one thing: `p` (a paragraph), `figure`, `summary`, `scene`, `gallery` or `full_story` (the link to the full story); start another with `[[sections.blocks]]`",
             );
+        }
+        for (field, problem, hint) in block.full_story.iter().flat_map(|l| l.problems()) {
+            errors.add(format_args!("{place}.full_story.{field}"), problem, hint);
         }
         let scene_fields = [
             block.steps.is_some(),
@@ -1551,12 +1546,12 @@ impl StoryFile {
     }
 
     /// Every heading, paragraph, step and caption stands in the source verbatim, sentence by
-    /// sentence (each figure as the article writes it).
+    /// sentence (each figure as the article writes it), and so does the byline and the full
+    /// story's title a short edition links to. The story's own title is the editor's (a short
+    /// edition, such as 《数说新城》, is given one), so it is not checked.
     fn check_verbatim(&self, source: &Source, errors: &mut Errors) {
-        for (place, text) in [("title", &self.title), ("byline", &self.byline)] {
-            if !blank(text) && !source.has(text) {
-                not_in_source(place, text, &[], source, errors);
-            }
+        if !blank(&self.byline) && !source.has(&self.byline) {
+            not_in_source("byline", &self.byline, &[], source, errors);
         }
         self.check_sentences("description", &self.description, source, errors);
         for (s, section) in self.sections.iter().enumerate() {
@@ -1579,6 +1574,12 @@ impl StoryFile {
                 for (i, step) in block.steps.iter().flatten().enumerate() {
                     let place = format!("{place}.steps[{i}].text");
                     self.check_sentences(&place, &step.text, source, errors);
+                }
+                if let Some(link) = block.full_story.as_ref().filter(|l| !blank(&l.title)) {
+                    if !source.has(&link.title) {
+                        let place = format!("{place}.full_story.title");
+                        not_in_source(&place, &link.title, &[], source, errors);
+                    }
                 }
                 let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
                 let gallery = block.gallery.iter().flatten().enumerate();
@@ -1716,26 +1717,25 @@ fn check_figure(place: &str, f: &FigureSpec, errors: &mut Errors) {
             format_args!("{place}.art"),
             format_args!("unknown illustration `{}`", f.art),
             format_args!(
-                "{}the drawings are {} (src/art.rs)",
+                "{}the drawings are {} (`art/<name>.svg` in the story's folder)",
                 did_you_mean(&f.art, names.iter().copied()),
                 backquoted(names.iter().copied())
             ),
         );
     }
-    if let Some(img) = &f.image {
-        let src = &img.src;
-        if src.starts_with('/') || src.contains("://") || blank(src) {
-            errors.add(
-                format_args!("{place}.image.src"),
-                format_args!("`{src}` is not a file of the story"),
-                "put the photo in public/ and write its path from there, without a leading `/`: `photos/road.jpg`",
-            );
-        }
-        if img.width == 0 || img.height == 0 {
+    if let Some(src) = &f.image {
+        if src.starts_with('/') || src.contains("://") || src.contains('\\') || blank(src) {
             errors.add(
                 format_args!("{place}.image"),
-                "the photo's size is 0",
-                "write its `width` and `height` in pixels, as the file has them",
+                format_args!("`{src}` is not a file of the story"),
+                "put the photo in the story's folder (`photos/`) and write its path from there, without a leading `/`: `photos/road.jpg`",
+            );
+        }
+        if src.split('/').any(|part| part == "..") {
+            errors.add(
+                format_args!("{place}.image"),
+                format_args!("`{src}` leaves the story's folder"),
+                "a photo is a file inside the story's folder: no `..` in its path",
             );
         }
     }

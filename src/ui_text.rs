@@ -18,6 +18,8 @@ pub const DATA_COLUMNS: [&str; 3] = ["项目", "数值", "单位"];
 pub const DATA_SOURCE: &str = "出处";
 /// Said at the end of a data graphic's description, for screen readers: where its table is.
 pub const DATA_HINT: &str = "各项数据见下方“查看数据”。";
+/// The link from a short edition to the story it is drawn from, before that story's title.
+pub const FULL_STORY: &str = "阅读全文";
 /// The note on the gap the source leaves (words missing from the article).
 pub const GAP_NOTE: &str = "原文此处缺字";
 /// The 万 (10⁴) scale of Chinese numbers.

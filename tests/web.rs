@@ -534,37 +534,62 @@ async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
 }
 
 #[wasm_bindgen_test]
-async fn a_figure_with_a_photo_loads_it_lazily_with_its_size_set() {
+async fn a_figure_with_a_photo_offers_its_sizes_lazily_with_its_size_set() {
     use ruzhou_story::components::story_figure::StoryFigure;
+    use ruzhou_story::photos::{self, Format};
     use ruzhou_story::story::{Figure, Image};
     static PHOTO: Figure = Figure {
         caption: "产业集聚区游园",
         art_index: 2,
         image: Some(Image {
             src: "photos/park.jpg",
-            width: 1200,
-            height: 675,
+            width: 4000,
+            height: 3000,
+            hash: 7,
         }),
     };
-    let (parent, handle) = mount(|| view! { <StoryFigure figure=&PHOTO/> });
-    leptos::task::tick().await;
-    let img = one(&parent, "figure img");
-    for (name, value) in [
-        ("src", "photos/park.jpg"),
-        ("width", "1200"),
-        ("height", "675"),
-        ("loading", "lazy"),
-        ("alt", "产业集聚区游园"),
-    ] {
-        assert_eq!(img.get_attribute(name).as_deref(), Some(value), "{name}");
+    let image = PHOTO.image.as_ref().unwrap();
+    for (in_gallery, sizes) in [(false, photos::FIGURE_SIZES), (true, photos::GALLERY_SIZES)] {
+        let (parent, handle) =
+            mount(move || view! { <StoryFigure figure=&PHOTO in_gallery=in_gallery/> });
+        leptos::task::tick().await;
+        let source = one(&parent, "figure picture > source");
+        for (name, value) in [
+            ("type", "image/webp"),
+            ("srcset", &photos::srcset(image, Format::Webp)),
+            ("sizes", sizes),
+        ] {
+            assert_eq!(source.get_attribute(name).as_deref(), Some(value), "{name}");
+        }
+        let img = one(&parent, "figure picture > source + img");
+        let class = format!("photo {}", photos::placeholder_class(image));
+        for (name, value) in [
+            ("src", photos::fallback_src(image).as_str()),
+            ("srcset", &photos::srcset(image, Format::Jpeg)),
+            ("sizes", sizes),
+            ("width", "4000"),
+            ("height", "3000"),
+            // Not the story's lead photo: fetched when the reader comes near it.
+            ("loading", "lazy"),
+            ("decoding", "async"),
+            ("alt", "产业集聚区游园"),
+            ("class", &class),
+        ] {
+            assert_eq!(img.get_attribute(name).as_deref(), Some(value), "{name}");
+        }
+        assert!(img.get_attribute("fetchpriority").is_none());
+        assert!(
+            img.get_attribute("style").is_none(),
+            "the CSP allows no style attribute"
+        );
+        assert!(
+            parent.query_selector("svg").unwrap().is_none(),
+            "no drawing when there is a photo"
+        );
+        assert_eq!(text(&one(&parent, "figcaption")), "产业集聚区游园");
+        drop(handle);
+        parent.remove();
     }
-    assert!(
-        parent.query_selector("svg").unwrap().is_none(),
-        "no drawing when there is a photo"
-    );
-    assert_eq!(text(&one(&parent, "figcaption")), "产业集聚区游园");
-    drop(handle);
-    parent.remove();
 }
 
 /// Steps far apart, as the stylesheet (absent from the test page) spaces them.

@@ -2,16 +2,17 @@
 //! data and components as the client, and writes `index.html` and `embed.html` into Trunk's staging
 //! folder, with the stylesheet inline and the CSP that allows it (also written to
 //! `content-security-policy.txt`, the header's value), the boot script inline (allowed by its hash
-//! too), and the share card (`share-<hash>.png`). The article text is then in the HTML at first
-//! paint; the wasm hydrates its interactive parts.
+//! too), the share card (`share-<hash>.png`), and the photos' files (`photos/`: each photo's
+//! sizes, with their placeholders' rules in the stylesheet). The article text is then in the HTML
+//! at first paint; the wasm hydrates its interactive parts.
 
 use leptos::prelude::*;
 use ruzhou_story::prerender::{
     boot_script, content_hash, inline_module_script, policy_with_hashes, render_page,
     stylesheet_link, Page, Share,
 };
-use ruzhou_story::share;
 use ruzhou_story::story::STORY;
+use ruzhou_story::{photo_encode, photos, share};
 use ruzhou_story::{App, Motion};
 use std::path::PathBuf;
 
@@ -53,7 +54,8 @@ fn main() {
     // `<meta>` never differ.
     let (_, _, href) = stylesheet_link(&index).expect("Trunk's stylesheet <link> in index.html");
     let css_path = dir.join(href.trim_start_matches("./"));
-    let css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
+    let mut css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
+    css.push_str(&make_photos(&dir));
     let policy = policy_with_hashes(
         &sha256_base64(css.as_bytes()),
         &sha256_base64(boot.as_bytes()),
@@ -112,6 +114,35 @@ fn share_card(dir: &std::path::Path) -> String {
     std::fs::write(dir.join(&name), &png).expect("write the share card");
     println!("prerender: {name} ({} bytes)", png.len());
     name
+}
+
+/// Makes every photo's files in `dir` (`photo_encode`: its sizes as WebP and JPEG, and its
+/// placeholder), through a cache in the target folder (`target/photos/`), so that a rebuild copies
+/// them. Returns the stylesheet rules of the placeholders (allowed with the rest of the inline
+/// stylesheet by its hash).
+fn make_photos(dir: &std::path::Path) -> String {
+    let story = std::path::Path::new(env!("STORY_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
+    let cache = target.join("photos");
+    for image in photos::images(&STORY) {
+        let started = std::time::Instant::now();
+        let written = photo_encode::make(image, story, dir, Some(&cache))
+            .unwrap_or_else(|e| panic!("{}: photo `{}` {e}", story.display(), image.src));
+        let bytes: usize = written.iter().map(|w| w.bytes).sum();
+        println!(
+            "prerender: {} ({} × {}): {} files, {} KB, in {:.1?}",
+            image.src,
+            image.width,
+            image.height,
+            written.len(),
+            bytes / 1000,
+            started.elapsed()
+        );
+    }
+    photos::placeholder_rules(photos::images(&STORY))
 }
 
 /// The words of a Chinese text and their parts of speech (jieba's dictionary, and its HMM for

@@ -14,7 +14,10 @@ pub fn Gallery(
 ) -> impl IntoView {
     view! {
         <div class="gallery" role="region" aria-label=crate::ui_text::GALLERY tabindex="0">
-            {figures.iter().map(|figure| view! { <StoryFigure figure=figure/> }).collect_view()}
+            {figures
+                .iter()
+                .map(|figure| view! { <StoryFigure figure=figure in_gallery=true/> })
+                .collect_view()}
         </div>
     }
 }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod count_up;
 pub mod data_table;
+pub mod full_story_link;
 pub mod gallery;
 pub mod illustration;
 pub mod listen_control;

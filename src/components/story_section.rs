@@ -1,6 +1,7 @@
 //! One `<section>` of the article.
 
 use super::data_table::DataTable;
+use super::full_story_link::FullStoryLink;
 use super::gallery::Gallery;
 use super::paragraph::Paragraph;
 use super::story_figure::StoryFigure;
@@ -10,8 +11,8 @@ use crate::story::{Block, Section};
 use leptos::prelude::*;
 
 /// A section with a stable `id` (so `#id` deep-links to it), its heading if it has one, and its
-/// paragraphs, scenes (a data graphic's followed by its table), figures and galleries, and (in
-/// the opening) the summary block, in reading order.
+/// paragraphs, scenes (a data graphic's followed by its table), figures, galleries and a link to
+/// the full story, and (in the opening) the summary block, in reading order.
 #[component]
 pub fn StorySection(
     /// The section's data.
@@ -35,6 +36,7 @@ pub fn StorySection(
                     }
                     .into_any(),
                     Block::Gallery(figures) => view! { <Gallery figures=figures/> }.into_any(),
+                    Block::FullStory(link) => view! { <FullStoryLink link=link/> }.into_any(),
                 })
                 .collect_view()}
         </section>

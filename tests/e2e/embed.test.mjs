@@ -1,19 +1,21 @@
 // Embedding: dist/ served from a sub-folder of one origin (with the CSP as a header), host pages on
 // another origin made of the README's own snippets (pym.js 1.3.2, and the story's embed.js). The
 // iframe fits the story's height, counters run when the host page is scrolled, untrusted and hostile
-// messages are ignored, no console errors.
+// messages are ignored, no console errors. Every story in dist/ works from the sub-folder and
+// embedded both ways; the rest is the root story's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, counterStates, settled, DIST, ROOT, CSP } from './harness.mjs';
+import { serve, launch, watch, counterStates, settled, storyPolicy, DIST, ROOT, STORIES } from './harness.mjs';
 import { hostPages, frameOf, fits, PYM_JS, PYM_PATH } from './hosts.mjs';
 
 const BASE = '/news/2026/ruzhou/';
 let story, host, browser;
 
 before(async () => {
-  story = await serve(DIST, { base: BASE, headers: { 'content-security-policy': CSP } });
+  // Each story's folder with its own policy as the header (its hashes are its own).
+  story = await serve(DIST, { base: BASE, headers: storyPolicy(BASE) });
   const { snippets, page } = await hostPages(story);
   const html = 'text/html; charset=utf-8';
   host = await serve(join(ROOT, 'tests/e2e/host'), {
@@ -30,6 +32,11 @@ before(async () => {
       '/evil.html': [html, '<!doctype html><title>evil</title><p>another frame</p>'],
       // A fixed-height iframe and no parent script at all.
       '/bare.html': [html, page(`<iframe src="${story.url}embed.html" height="600" width="100%" title="story"></iframe>`)],
+      // Each story of dist/ with both snippets, its own folder's URL in them.
+      ...Object.fromEntries(await Promise.all(STORIES.map(async (s) => {
+        const { snippets: own } = await hostPages({ origin: story.origin, url: story.url + s.path });
+        return [`/story-${s.name}.html`, [html, page(own.pym + '\n' + own.plain)]];
+      }))),
       [PYM_PATH]: ['text/javascript', await readFile(PYM_JS)],
       '/favicon.ico': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
     },
@@ -38,16 +45,43 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await story?.close(); await host?.close(); });
 
-test('dist/ works from a sub-folder: every asset loads, the story renders', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const problems = watch(page, [story.origin]);
-  await page.goto(story.url);
-  await page.waitForSelector('[data-counter]');
-  assert.equal(await page.$$eval('section', (s) => s.length), 5);
-  assert.ok(await page.isVisible('.progress'), 'standalone page keeps its progress bar');
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+for (const s of STORIES) {
+  test(`${s.name}: dist/ works from a sub-folder: every asset loads, the story renders`, async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watch(page, [story.origin]);
+    await page.goto(story.url + s.path);
+    await page.waitForSelector('[data-counter]');
+    assert.equal(await page.$$eval('section', (all) => all.length), s.sections);
+    if (s.name === 'ruzhou') assert.equal(s.sections, 5);
+    assert.ok(await page.isVisible('.progress'), 'standalone page keeps its progress bar');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test(`${s.name}: embedded with pym.js and with embed.js on one host page, each iframe fits, its counters land`, async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watch(page, [story.origin, host.origin]);
+    await page.goto(`${host.origin}/story-${s.name}.html`);
+    for (const selector of ['#ruzhou-story-embed iframe', 'iframe[data-ruzhou-story]']) {
+      const { handle, frame } = await frameOf(page, selector);
+      assert.ok(await fits(page, handle, frame, selector) > 2000, selector);
+      assert.equal(await frame.isVisible('.progress'), false, 'embed mode drops the progress bar');
+      await handle.scrollIntoViewIfNeeded();
+      const box = await handle.boundingBox();
+      const top = await page.evaluate(() => window.scrollY);
+      for (let y = top + box.y; y < top + box.y + box.height; y += 400) {
+        await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
+        await page.waitForTimeout(100);
+      }
+      await settled(frame);
+      const counters = await counterStates(frame);
+      assert.equal(counters.length, s.counters, selector);
+      for (const c of counters) assert.deepEqual([c.id, c.state, c.digits], [c.id, 'done', c.final], selector);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
 
 for (const kind of ['pym', 'plain']) {
   for (const [width, height] of [[390, 844], [1280, 800]]) {

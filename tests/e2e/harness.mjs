@@ -1,6 +1,7 @@
-// Shared helpers for the end-to-end checks: a static server for dist/ and Debian's headless Chromium.
+// Shared helpers for the end-to-end checks: the stories in dist/, a static server for it and
+// Debian's headless Chromium.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +10,43 @@ import { chromium } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 /** The page's Content-Security-Policy, as the build wrote it for the server's header (src/csp.txt
- *  plus the hash of the inline stylesheet; the pages' <meta> carries the same). */
+ *  plus the hash of the inline stylesheet; the pages' <meta> carries the same): the root story's. */
 export const CSP = readFileSync(join(DIST, 'content-security-policy.txt'), 'utf8');
+/** The story at the root of dist/: the default of .cargo/config.toml (scripts/stories.sh). */
+export const ROOT_STORY = /^STORY\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, '.cargo/config.toml'), 'utf8'))[1];
+
+/** A story built in `dir` (its folder of dist/), served at `path` under dist/'s URL. What the
+ *  general tests expect of it is read from its prerendered page: its counters, its scenes. */
+function story(name, path) {
+  const dir = join(DIST, path);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  return {
+    name, path, dir,
+    root: name === ROOT_STORY,
+    csp: readFileSync(join(dir, 'content-security-policy.txt'), 'utf8'),
+    counters: html.match(/data-counter="/g)?.length ?? 0,
+    scenes: [...html.matchAll(/data-scene="([^"]+)"/g)].map((m) => m[1]),
+    sections: html.match(/<section /g)?.length ?? 0,
+  };
+}
+
+/** Every story in dist/ (scripts/build.sh): the root story, then each one of a folder of its
+ *  own (dist/<name>/index.html), by name. `STORIES=a,b` picks some. */
+export const STORIES = [story(ROOT_STORY, ''), ...readdirSync(DIST, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(DIST, d.name, 'index.html')))
+  .map((d) => story(d.name, `${d.name}/`))
+  .sort((a, b) => a.name.localeCompare(b.name))]
+  .filter((s) => !process.env.STORIES || process.env.STORIES.split(',').includes(s.name));
+/** The Content-Security-Policy header for `path`, with dist/ served at `base`: the policy of the
+ *  story whose folder it is in, as a server of every story must send it (`extra` appended). */
+export function storyPolicy(base = '/', extra = '') {
+  const inner = STORIES.filter((s) => !s.root);
+  return (path) => {
+    const story = inner.find((s) => path.startsWith(base + s.path)) ?? STORIES.find((s) => s.root) ?? STORIES[0];
+    return { 'content-security-policy': story.csp + extra };
+  };
+}
+
 /** The phone every reader-path test uses. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 /** The desktop width the layout tests use. */
@@ -19,16 +55,18 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
  * Serves `dir` under the URL prefix `base` (e.g. "/news/2026/ruzhou/") on 127.0.0.1.
- * `routes` maps extra paths to [content-type, body]; `headers` are added to every response.
+ * `routes` maps extra paths to [content-type, body]; `headers` are added to every response (an
+ * object, or a function of the path that returns one).
  */
-export async function serve(dir, { base = '/', routes = {}, headers = {} } = {}) {
+export async function serve(dir, { base = '/', routes = {}, headers: given = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const headers = typeof given === 'function' ? given(path) : given;
     if (routes[path]) {
       res.writeHead(200, { 'content-type': routes[path][0], ...headers });
       return res.end(routes[path][1]);

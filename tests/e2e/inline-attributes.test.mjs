@@ -1,14 +1,14 @@
 // scripts/inline-attributes.pl, which scripts/check-release.sh runs on the built pages: it finds
 // every style attribute and inline event handler the way a browser's HTML parser reads the tag
 // (any white space or `/` before the name, any case, `>` inside a quoted value), and nothing in
-// text, comments, scripts or stylesheets; the built pages have none.
+// text, comments, scripts or stylesheets; the built pages of every story have none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT } from './harness.mjs';
+import { ROOT, STORIES } from './harness.mjs';
 
 const SCRIPT = join(ROOT, 'scripts/inline-attributes.pl');
 
@@ -53,6 +53,8 @@ test('text, comments, scripts, stylesheets and look-alike attributes are not mar
     + '<!-- <b onclick=x> --><title>&lt;b style=x&gt;</title><textarea><b onclick=x></textarea>'), []);
 });
 
-test('the built pages have neither', () => {
-  for (const page of ['index.html', 'embed.html']) assert.deepEqual(report(join(DIST, page)), [], page);
+test('the built pages of every story have neither', () => {
+  for (const story of STORIES) {
+    for (const page of ['index.html', 'embed.html']) assert.deepEqual(report(join(story.dir, page)), [], `${story.name}: ${page}`);
+  }
 });

@@ -2,9 +2,10 @@
 // pinned while its steps pass and changes with them, going down and back up; deep links and jumps land
 // on the right state; no layout shift; where nothing sticks (print, JavaScript off, a short screen
 // for its text size) each step carries its snapshot of the graphic; reduced motion animates nothing.
+// The first two for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -34,65 +35,68 @@ async function readStep(page, id) {
 
 const stepOf = (page, name) => page.$eval(`.scene[data-scene="${name}"]`, (s) => Number(s.dataset.step));
 
-for (const [label, device] of [['phone 390×844', PHONE], ['desktop 1280×800', DESKTOP]]) {
-  test(`${label}: each scene steps through its states down and back up, its graphic pinned`, async () => {
-    const context = await browser.newContext(device);
-    const page = await context.newPage();
-    const problems = watch(page, [server.origin]);
-    await recordLayoutShifts(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.scene');
-    await page.waitForTimeout(300);
-    const all = await scenes(page);
-    assert.deepEqual(all.map((s) => s.name), ['ranking', 'roads', 'greening', 'financing', 'departments']);
-    for (const scene of all) {
-      const order = [...scene.steps.keys(), ...[...scene.steps.keys()].reverse()];
-      const pinned = [];
-      for (const i of order) {
-        await readStep(page, scene.steps[i]);
-        await page.waitForFunction(([n, i]) => Number(document.querySelector(`.scene[data-scene="${n}"]`).dataset.step) === i,
-          [scene.name, i], { timeout: 2000 }).catch(() => {});
-        assert.equal(await stepOf(page, scene.name), i, `${scene.name}: step ${i + 1} of ${scene.steps.length}`);
-        const active = await page.$$eval(`.scene[data-scene="${scene.name}"] .step[data-active]`, (e) => e.map((x) => x.id));
-        assert.deepEqual(active, [scene.steps[i]]);
-        pinned.push(await page.$eval(`.scene[data-scene="${scene.name}"] .scene-figure`, (f) =>
-          Math.round(f.getBoundingClientRect().top - parseFloat(getComputedStyle(f).top))));
+for (const story of STORIES) {
+  for (const [label, device] of [['phone 390×844', PHONE], ['desktop 1280×800', DESKTOP]]) {
+    test(`${story.name}, ${label}: each scene steps through its states down and back up, its graphic pinned`, async () => {
+      const context = await browser.newContext(device);
+      const page = await context.newPage();
+      const problems = watch(page, [server.origin]);
+      await recordLayoutShifts(page);
+      await page.goto(server.url + story.path);
+      await page.waitForSelector('.scene');
+      await page.waitForTimeout(300);
+      const all = await scenes(page);
+      assert.deepEqual(all.map((s) => s.name), story.scenes);
+      if (story.name === 'ruzhou') assert.deepEqual(story.scenes, ['ranking', 'roads', 'greening', 'financing', 'departments']);
+      for (const scene of all) {
+        const order = [...scene.steps.keys(), ...[...scene.steps.keys()].reverse()];
+        const pinned = [];
+        for (const i of order) {
+          await readStep(page, scene.steps[i]);
+          await page.waitForFunction(([n, i]) => Number(document.querySelector(`.scene[data-scene="${n}"]`).dataset.step) === i,
+            [scene.name, i], { timeout: 2000 }).catch(() => {});
+          assert.equal(await stepOf(page, scene.name), i, `${scene.name}: step ${i + 1} of ${scene.steps.length}`);
+          const active = await page.$$eval(`.scene[data-scene="${scene.name}"] .step[data-active]`, (e) => e.map((x) => x.id));
+          assert.deepEqual(active, [scene.steps[i]]);
+          pinned.push(await page.$eval(`.scene[data-scene="${scene.name}"] .scene-figure`, (f) =>
+            Math.round(f.getBoundingClientRect().top - parseFloat(getComputedStyle(f).top))));
+        }
+        // While its steps pass, the graphic stays at its sticky top (within a pixel).
+        assert.ok(pinned.slice(1, -1).every((d) => Math.abs(d) <= 1), `${scene.name} graphic moved: ${pinned}`);
       }
-      // While its steps pass, the graphic stays at its sticky top (within a pixel).
-      assert.ok(pinned.slice(1, -1).every((d) => Math.abs(d) <= 1), `${scene.name} graphic moved: ${pinned}`);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.equal(cls.toFixed(3), '0.000', `layout shift ${cls}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test(`${story.name}: on phones every step card fits below the pinned graphic, or the step carries the graphic itself`, async () => {
+    for (const [width, height, pinned] of [[320, 568, false], [375, 667, true], [390, 664, true], [430, 932, true], [844, 390, false]]) {
+      const context = await browser.newContext({ ...PHONE, viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(server.url + story.path);
+      await page.waitForSelector('.scene');
+      const scenes = await page.$$eval('.scene', (all) => all.map((s) => {
+        const fig = s.querySelector('.scene-figure');
+        const space = window.innerHeight - parseFloat(getComputedStyle(fig).top) - fig.getBoundingClientRect().height;
+        return {
+          pinned: getComputedStyle(fig).display !== 'none',
+          snapshots: [...s.querySelectorAll('.snapshot')].filter((x) => getComputedStyle(x).display !== 'none').length,
+          steps: [...s.querySelectorAll('.step')].map((c) => ({ id: c.id, space: Math.round(space), card: Math.round(c.getBoundingClientRect().height) })),
+        };
+      }));
+      for (const s of scenes) {
+        assert.equal(s.pinned, pinned, `${width}×${height}: pinned`);
+        assert.equal(s.snapshots > 0, !pinned, `${width}×${height}: snapshots`);
+      }
+      const over = scenes.filter((s) => s.pinned).flatMap((s) => s.steps).filter((f) => f.card > f.space)
+        .map((f) => `${f.id}: ${f.card}px card, ${f.space}px below the graphic`);
+      assert.deepEqual(over, [], `${width}×${height}`);
+      await context.close();
     }
-    const cls = await page.evaluate(() => window.__cls);
-    assert.equal(cls.toFixed(3), '0.000', `layout shift ${cls}`);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 }
-
-test('on phones every step card fits below the pinned graphic, or the step carries the graphic itself', async () => {
-  for (const [width, height, pinned] of [[320, 568, false], [375, 667, true], [390, 664, true], [430, 932, true], [844, 390, false]]) {
-    const context = await browser.newContext({ ...PHONE, viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('.scene');
-    const scenes = await page.$$eval('.scene', (all) => all.map((s) => {
-      const fig = s.querySelector('.scene-figure');
-      const space = window.innerHeight - parseFloat(getComputedStyle(fig).top) - fig.getBoundingClientRect().height;
-      return {
-        pinned: getComputedStyle(fig).display !== 'none',
-        snapshots: [...s.querySelectorAll('.snapshot')].filter((x) => getComputedStyle(x).display !== 'none').length,
-        steps: [...s.querySelectorAll('.step')].map((c) => ({ id: c.id, space: Math.round(space), card: Math.round(c.getBoundingClientRect().height) })),
-      };
-    }));
-    for (const s of scenes) {
-      assert.equal(s.pinned, pinned, `${width}×${height}: pinned`);
-      assert.equal(s.snapshots > 0, !pinned, `${width}×${height}: snapshots`);
-    }
-    const over = scenes.filter((s) => s.pinned).flatMap((s) => s.steps).filter((f) => f.card > f.space)
-      .map((f) => `${f.id}: ${f.card}px card, ${f.space}px below the graphic`);
-    assert.deepEqual(over, [], `${width}×${height}`);
-    await context.close();
-  }
-});
 
 test('a deep link to a step and a jump to the end land on the right states', async () => {
   const context = await browser.newContext(PHONE);

@@ -1,11 +1,14 @@
 // Screenshots for a reader's look at the built page (not a test):
-//   node tests/e2e/shots.mjs [out-dir] [scenes]
+//   [STORY=<name>] node tests/e2e/shots.mjs [out-dir] [scenes]
 // phone/desktop × light/dark: the top and a few scroll positions; with `scenes`, every state of
-// every scene instead (each step scrolled to the trigger line, as a reader reaches it).
-import { serve, launch, DIST, PHONE, DESKTOP } from './harness.mjs';
+// every scene instead (each step scrolled to the trigger line, as a reader reaches it). STORY: a
+// story in dist/ (the root story by default).
+import { serve, launch, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY } from './harness.mjs';
 
 const out = process.argv[2] || '/tmp';
 const scenesOnly = process.argv[3] === 'scenes';
+const story = STORIES.find((s) => s.name === (process.env.STORY || ROOT_STORY));
+if (!story) throw new Error(`no story ${process.env.STORY} in dist/`);
 const server = await serve(DIST);
 const browser = await launch();
 const shots = [
@@ -17,7 +20,7 @@ const shots = [
 for (const [name, device, colorScheme] of shots) {
   const context = await browser.newContext({ ...device, colorScheme });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(server.url + story.path);
   await page.waitForTimeout(1500);
   if (scenesOnly) {
     const steps = await page.$$eval('.step', (els) => els.map((e) => e.id));
@@ -38,4 +41,4 @@ for (const [name, device, colorScheme] of shots) {
 }
 await browser.close();
 await server.close();
-console.log(`screenshots in ${out}`);
+console.log(`screenshots of ${story.name} in ${out}`);
