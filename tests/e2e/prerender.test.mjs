@@ -77,11 +77,12 @@ for (const story of STORIES) {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
       window.__started = new Promise((ok) => addEventListener('TrunkApplicationStarted', ok));
-      // From the first frame on, sample every counter that is in view at first paint.
+      // From the first frame on, sample every counter that is in view at first paint (the first
+      // frame with one: on a loaded machine a frame may come before the parser reaches them).
       window.__samples = {};
-      let inView = null;
+      let inView = [];
       const sample = () => {
-        inView ??= [...document.querySelectorAll('[data-counter]')].filter((el) => {
+        if (!inView.length) inView = [...document.querySelectorAll('[data-counter]')].filter((el) => {
           const r = el.getBoundingClientRect();
           return r.bottom > 0 && r.top < innerHeight;
         });
