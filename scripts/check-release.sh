@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke check of the release build of every published story (scripts/stories.sh; with names as
-# arguments, only those), each in its folder of dist/: the page and its assets exist, and the wasm
+# arguments, only those; an argument that is a folder is checked as a built story), each in its
+# folder of dist/: the page and its assets exist, and the wasm
 # stays under its size budget. Prints raw / gzip / brotli sizes of every file. The budgets are each
 # story's: a story's reader loads its own folder only.
 set -euo pipefail
@@ -19,10 +20,9 @@ fail() { echo "check-release: $name: $*" >&2; exit 1; }
 # hash allows).
 inline_sha256() { perl -0777 -ne "print \$1 if m{$2}s" "$1" | openssl dgst -sha256 -binary | base64; }
 
-# Checks the story `$1`'s folder of dist/.
+# Checks the story `$1` built in the folder `$2`.
 check_story() {
-  local name=$1 d
-  d=$(story_dist "$name")
+  local name=$1 d=$2
   [[ -f $d/index.html ]] || fail "$d/index.html is missing: run make build"
   wasm=$(ls $d/*_bg.wasm 2>/dev/null | head -n1) || true
   [[ -n "$wasm" ]] || fail "no wasm in $d/"
@@ -106,7 +106,8 @@ check_story() {
 
 names=("$@")
 [[ ${#names[@]} -gt 0 ]] || mapfile -t names < <(stories)
-for name in "${names[@]}"; do
-  echo "== $name ($(story_dist "$name")/)"
-  check_story "$name"
+for arg in "${names[@]}"; do
+  if [[ -d "$arg" ]]; then name=$(basename "$arg") dir=${arg%/}; else name=$arg dir=$(story_dist "$arg"); fi
+  echo "== $name ($dir/)"
+  check_story "$name" "$dir"
 done
