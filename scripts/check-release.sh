@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Checks the release build of every published story (scripts/stories.sh; with names as arguments,
-# only those), each in its folder of dist/, as it will be served: both pages prerendered; the strict
-# CSP (src/csp.txt plus two hashes) first in each page's head, one inline boot script and one
-# inline stylesheet that its hashes allow, no style attribute or inline handler; the share card (a
-# 1200 × 630 PNG under 150 KB); no article word in the wasm; a .br and .gz beside every asset. Then
-# prints raw / gzip / brotli sizes of every file and fails over the wasm's and the first view's
-# budgets (brotli bytes), each story's own: a story's reader loads its own folder only.
-# `make bench` prints its table.
+# Checks the release build of every published story (scripts/stories.sh; with names as
+# arguments, only those; an argument that is a folder is checked as a built story), each in its
+# folder of dist/, as it will be served: both pages prerendered; the strict CSP (src/csp.txt plus
+# two hashes) first in each page's head, one inline boot script and one inline stylesheet that its
+# hashes allow, no style attribute or inline handler; the share card (a 1200 × 630 PNG under
+# 150 KB); no article word in the wasm; a .br and .gz beside every asset. Then prints raw / gzip /
+# brotli sizes of every file and fails over the wasm's and the first view's budgets (brotli bytes),
+# each story's own: a story's reader loads its own folder only. `make bench` prints its table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stories.sh
@@ -23,10 +23,9 @@ fail() { echo "check-release: $name: $*" >&2; exit 1; }
 # hash allows).
 inline_sha256() { perl -0777 -ne "print \$1 if m{$2}s" "$1" | openssl dgst -sha256 -binary | base64; }
 
-# Checks the story `$1`'s folder of dist/.
+# Checks the story `$1` built in the folder `$2`.
 check_story() {
-  local name=$1 d
-  d=$(story_dist "$name")
+  local name=$1 d=$2
   [[ -f $d/index.html ]] || fail "$d/index.html is missing: run make build"
   wasm=$(ls $d/*_bg.wasm 2>/dev/null | head -n1) || true
   [[ -n "$wasm" ]] || fail "no wasm in $d/"
@@ -110,7 +109,8 @@ check_story() {
 
 names=("$@")
 [[ ${#names[@]} -gt 0 ]] || mapfile -t names < <(stories)
-for name in "${names[@]}"; do
-  echo "== $name ($(story_dist "$name")/)"
-  check_story "$name"
+for arg in "${names[@]}"; do
+  if [[ -d "$arg" ]]; then name=$(basename "$arg") dir=${arg%/}; else name=$arg dir=$(story_dist "$arg"); fi
+  echo "== $name ($dir/)"
+  check_story "$name" "$dir"
 done

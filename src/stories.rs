@@ -85,18 +85,24 @@ mod tests {
         }
     }
 
-    /// A copy of the template story in a folder of its own, with `edit` applied to its files.
-    fn broken_template(edit: impl Fn(&str, String) -> String) -> Vec<String> {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/_template");
+    /// What the check finds in a copy of the template story (in a folder of its own) whose file
+    /// `file` has the first `from` replaced by `to`.
+    fn broken_template(file: &str, from: &str, to: &str) -> Vec<String> {
+        let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/_template");
         let dir = std::env::temp_dir().join(format!("story-check-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("art")).unwrap();
-        for file in ["story.toml", "source.txt"] {
-            let text = std::fs::read_to_string(from.join(file)).unwrap();
-            std::fs::write(dir.join(file), edit(file, text)).unwrap();
+        for name in ["story.toml", "source.txt"] {
+            let text = std::fs::read_to_string(template.join(name)).unwrap();
+            let text = if name == file {
+                text.replacen(from, to, 1)
+            } else {
+                text
+            };
+            std::fs::write(dir.join(name), text).unwrap();
         }
-        for art in drawings(&from) {
-            let file = format!("art/{art}.svg");
-            std::fs::copy(from.join(&file), dir.join(&file)).unwrap();
+        for art in drawings(&template) {
+            let name = format!("art/{art}.svg");
+            std::fs::copy(template.join(&name), dir.join(&name)).unwrap();
         }
         let found = problems(&dir);
         std::fs::remove_dir_all(&dir).unwrap();
@@ -105,28 +111,16 @@ mod tests {
 
     #[test]
     fn the_check_finds_words_not_in_the_source_and_a_missing_drawing() {
-        assert_eq!(broken_template(|_, text| text), Vec::<String>::new());
+        assert_eq!(broken_template("", "", ""), Vec::<String>::new());
         // A sentence of the data file that the source does not have.
-        let found = broken_template(|file, text| {
-            if file == "source.txt" {
-                text.replacen("。", "！", 1)
-            } else {
-                text
-            }
-        });
+        let found = broken_template("source.txt", "。", "！");
         assert!(
             found
                 .iter()
                 .any(|p| p.contains("is not in the source text")),
             "{found:?}"
         );
-        let found = broken_template(|file, text| {
-            if file == "story.toml" {
-                text.replacen("art = \"", "art = \"x-", 1)
-            } else {
-                text
-            }
-        });
+        let found = broken_template("story.toml", "art = \"", "art = \"x-");
         assert!(
             found.iter().any(|p| p.contains("no drawing art/x-")),
             "{found:?}"

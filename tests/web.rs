@@ -478,10 +478,10 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         // Not framed: no pym.js child. The section bar watches its own height and the viewport's,
         // and, once it has measured itself, the line its sections cross; the progress bar listens
         // to scroll and resize where no scroll timeline drives it. Each of the 5 scenes observes
-        // its steps, except in embed mode, where scenes lie flat in their final state; the
-        // read-aloud listens for voices and for the page being hidden. Nothing else runs under
-        // reduced motion.
-        let scenes = if embedded { 0 } else { 5 };
+        // its steps and keeps a slot for the step it writes in the next frame, except in embed
+        // mode, where scenes lie flat in their final state; the read-aloud listens for voices and
+        // for the page being hidden. Nothing else runs under reduced motion.
+        let scenes = if embedded { 0 } else { 5 * 2 };
         let progress =
             if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
                 0

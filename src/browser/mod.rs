@@ -385,6 +385,68 @@ pub fn use_animator() -> Animator {
     animator
 }
 
+/// Runs the last function given to [`NextFrame::write`] in the next animation frame (once, however
+/// many were given meanwhile); cancelled when the owner of [`use_next_frame`] is cleaned up. For
+/// writes that follow readings of the layout: done in the frame, they lay nothing out between two
+/// readings.
+#[derive(Clone)]
+pub struct NextFrame(Rc<NextFrameState>);
+
+struct NextFrameState {
+    pending: RefCell<Option<Box<dyn FnOnce()>>>,
+    frame: Cell<Option<i32>>,
+    on_frame: RefCell<Option<FrameClosure>>,
+}
+
+impl NextFrame {
+    /// Runs `f` in the next frame instead of what was waiting for it.
+    pub fn write(&self, f: impl FnOnce() + 'static) {
+        *self.0.pending.borrow_mut() = Some(Box::new(f));
+        if self.0.frame.get().is_none() {
+            if let Some(c) = self.0.on_frame.borrow().as_ref() {
+                let id = window().request_animation_frame(c.as_ref().unchecked_ref());
+                self.0.frame.set(id.ok());
+            }
+        }
+    }
+
+    /// Forgets what was waiting.
+    pub fn cancel(&self) {
+        self.0.pending.borrow_mut().take();
+    }
+}
+
+/// A [`NextFrame`] that stops when the current reactive owner is cleaned up.
+pub fn use_next_frame() -> NextFrame {
+    let state = Rc::new(NextFrameState {
+        pending: RefCell::new(None),
+        frame: Cell::new(None),
+        on_frame: RefCell::new(None),
+    });
+    let weak = Rc::downgrade(&state);
+    *state.on_frame.borrow_mut() = Some(Closure::new(move |_: f64| {
+        if let Some(state) = weak.upgrade() {
+            state.frame.set(None);
+            let pending = state.pending.borrow_mut().take();
+            if let Some(f) = pending {
+                f();
+            }
+        }
+    }));
+    struct CancelOnDrop(Rc<NextFrameState>);
+    impl Drop for CancelOnDrop {
+        fn drop(&mut self) {
+            if let Some(id) = self.0.frame.take() {
+                let _ = window().cancel_animation_frame(id);
+            }
+            self.0.pending.borrow_mut().take();
+            self.0.on_frame.borrow_mut().take();
+        }
+    }
+    own(CancelOnDrop(state.clone()));
+    NextFrame(state)
+}
+
 /// Calls `f` once after `ms` milliseconds, unless the current reactive owner is cleaned up first.
 pub fn use_timeout(ms: u32, f: impl FnOnce() + 'static) {
     own(gloo_timers::callback::Timeout::new(ms, f));
@@ -486,12 +548,24 @@ pub fn use_height(el: &Element, f: impl Fn(f64) + 'static) {
     });
 }
 
-/// Sets the custom property `name` (`--nav-h`) on the page's root element (CSSOM: no style
-/// attribute is written into the HTML, so the strict CSP allows it).
-pub fn set_root_property(name: &str, value: &str) {
+/// Sets the custom property `name` (`--nav-h`) on the page's root element to `value`, or removes
+/// it for `None` (CSSOM: no style attribute is written into the HTML, so the strict CSP allows it).
+pub fn set_root_property(name: &str, value: Option<&str>) {
     if let Some(root) = root_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = root.style().set_property(name, value);
+        let _ = match value {
+            Some(value) => root.style().set_property(name, value),
+            None => root.style().remove_property(name).map(drop),
+        };
     }
+}
+
+/// A property of `el`'s computed style, as the browser writes it (`min-height`: `"44px"`).
+pub fn computed_style(el: &Element, property: &str) -> Option<String> {
+    window()
+        .get_computed_style(el)
+        .ok()??
+        .get_property_value(property)
+        .ok()
 }
 
 /// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it

@@ -11,6 +11,17 @@ pub fn short_heading(heading: &str) -> &str {
     heading.split_whitespace().next().unwrap_or(heading)
 }
 
+/// The value `--nav-h` needs for a bar `measured` px tall whose stylesheet gives it at least
+/// `least` (`--nav-min`, its computed `min-height`, e.g. `"44px"`): `None` while the stylesheet's
+/// own value holds (the bar in one row), whole pixels where it is taller (its links wrap: large
+/// text). A custom property of the root element restyles the whole page when it changes (30 ms at
+/// 4× CPU for the story of today, ten times that for one ten times as long), so the usual case
+/// writes nothing. (Compared as text: parsing a float would bring its code into the wasm.)
+pub fn nav_height_property(measured: f64, least: &str) -> Option<String> {
+    let px = format!("{}px", measured.ceil() as u32);
+    (px != least).then_some(px)
+}
+
 /// A section counts as being read once its top has passed a line this far (px) below the bar's
 /// bottom (the bar's height is measured, and given to the stylesheet as `--nav-h`): a section
 /// that a deep link scrolled to sits just under the bar and counts as read.
@@ -37,8 +48,14 @@ pub fn SectionNav() -> impl IntoView {
     let line = RwSignal::new(None::<f64>);
     browser::effect(move || {
         let Some(bar) = nav.get() else { return };
+        let least = browser::computed_style(&bar, "min-height").unwrap_or_default();
+        let written = std::cell::RefCell::new(None::<String>);
         browser::use_height(&bar, move |height| {
-            browser::set_root_property("--nav-h", &format!("{}px", height.ceil() as u32));
+            let value = nav_height_property(height, &least);
+            if *written.borrow() != value {
+                browser::set_root_property("--nav-h", value.as_deref());
+                *written.borrow_mut() = value;
+            }
             line.set(Some(height + BELOW_BAR_PX));
         });
     });
@@ -101,6 +118,16 @@ pub fn SectionNav() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_bar_s_height_is_written_only_where_it_is_taller_than_the_stylesheet_s() {
+        use super::nav_height_property;
+        assert_eq!(nav_height_property(44.0, "44px"), None);
+        assert_eq!(nav_height_property(43.6, "44px"), None);
+        assert_eq!(nav_height_property(44.2, "44px").as_deref(), Some("45px"));
+        assert_eq!(nav_height_property(88.0, "44px").as_deref(), Some("88px"));
+        assert_eq!(nav_height_property(50.0, "49.5px").as_deref(), Some("50px"));
+    }
+
     #[test]
     fn short_heading_is_the_first_phrase() {
         assert_eq!(super::short_heading("民生优先 基础设施先行"), "民生优先");
