@@ -11,27 +11,23 @@
 //  - reading at 4× CPU (scroll.mjs): the main thread's work per pixel scrolled within 1.3 × the
 //    bare article's, against the story's HTML without scripts and a countUp.js + scrollama peer,
 //    measured in the same run; no frame over 33 ms and no long task while scrolling; memory.
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { bareArticle, withoutScripts, peer, peerFiles } from './pages.mjs';
 import { recorder, scrollCost, STEP_PX, STEP_MS } from './scroll.mjs';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromium } from 'playwright-core';
+// The end-to-end tests' harness: one static server, one browser launch, one table of types.
+import { ROOT, TYPES, CHROME, serve, launch } from '../e2e/harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 // A story of dist/ (the size budgets of the test command apply), or one built elsewhere.
 const PUBLISHED = !process.env.BENCH_DIST;
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CSP = readFileSync(join(DIST, 'content-security-policy.txt'), 'utf8'); // written by the build
 const RUNS = Number(process.env.BENCH_RUNS || 5);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 const results = [];
 const goal = (name, ok, figure) => { results.push({ name, ok, figure }); };
 
@@ -63,22 +59,13 @@ const references = Object.fromEntries(Object.entries({
   '/static.html': withoutScripts(index),
   '/peer.html': peer(index),
   ...peerFiles,
-}).map(([path, body]) => [path, { body: Buffer.from(body), br: compress(body) }]));
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
-  const headers = (file) => ({ 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-cache', ...(br ? { 'content-encoding': 'br' } : {}) });
-  const reference = references[path];
-  if (reference) { res.writeHead(200, headers(path)); return res.end(br ? reference.br : reference.body); }
-  const file = path === '/' ? 'index.html' : path.slice(1);
-  try {
-    const body = await readFile(join(DIST, br ? `${file}.br` : file));
-    res.writeHead(200, headers(file));
-    res.end(body);
-  } catch { res.writeHead(404); res.end(); }
+}).map(([path, body]) => [path, [TYPES[extname(path)] ?? 'application/octet-stream', Buffer.from(body), compress(body)]]));
+const server = await serve(DIST, {
+  routes: references,
+  precompressed: true,
+  headers: { 'content-security-policy': CSP, 'cache-control': 'no-cache' },
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin } = server;
 
 // --- Lighthouse --------------------------------------------------------------------------------
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -141,11 +128,10 @@ goal('CLS 0.000', s.cls.toFixed(3) === '0.000', s.cls.toFixed(3));
 // STARTUP_RUNS fresh loads; every load's figure is printed, with its thread time.
 const SCRIPT = /^(TimerFire|FunctionCall|RunMicrotasks|EvaluateScript|v8\.evaluateModule|v8\.compileModule|v8\.wasm\.|V8\.)/;
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS || 5);
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
 // A fresh browser and phone-sized page at `rate`× CPU, the app's start announced on the console.
 async function phonePage(rate = 4) {
-  const browser = await chromium.launch({ executablePath: CHROME, args: launchArgs });
+  const browser = await launch({ args: ['--enable-precise-memory-info'] });
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -241,7 +227,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await reader.browser.close();
   }
 }
-server.close();
+await server.close();
 const med = (path, k) => median(readings[path].map((r) => r[k]));
 const bare = med('/article.html', 'busyPer1000');
 console.log(`\nreading (Chromium, 4× CPU, 390×844, ${STEP_PX} px every ${STEP_MS} ms from top to bottom, median of ${ROUNDS} rounds)`);

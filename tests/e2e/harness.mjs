@@ -52,7 +52,8 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 /** The desktop width the layout tests use. */
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
-const TYPES = {
+/** Content types by file extension, as a web server sends them. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
   '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
@@ -60,24 +61,31 @@ const TYPES = {
 
 /**
  * Serves `dir` under the URL prefix `base` (e.g. "/news/2026/ruzhou/") on 127.0.0.1.
- * `routes` maps extra paths to [content-type, body]; `headers` are added to every response (an
- * object, or a function of the path that returns one).
+ * `routes` maps extra paths to [content-type, body, brotli body (optional)]; `headers` are added to
+ * every response (an object, or a function of the path that returns one). `precompressed`: as a
+ * web server serves the build, the `.br` beside a file (a route's brotli body) to a browser that
+ * accepts brotli, so that no response costs a compression while it is measured (`make bench`).
  */
-export async function serve(dir, { base = '/', routes = {}, headers: given = {} } = {}) {
+export async function serve(dir, { base = '/', routes = {}, headers: given = {}, precompressed = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const headers = typeof given === 'function' ? given(path) : given;
+    const br = precompressed && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
     if (routes[path]) {
-      res.writeHead(200, { 'content-type': routes[path][0], ...headers });
-      return res.end(routes[path][1]);
+      const [type, body, compressed] = routes[path];
+      const encoded = br && compressed !== undefined;
+      res.writeHead(200, { 'content-type': type, ...headers, ...(encoded ? { 'content-encoding': 'br' } : {}) });
+      return res.end(encoded ? compressed : body);
     }
     if (!path.startsWith(base)) { res.writeHead(404); return res.end('not found'); }
     let file = normalize(join(dir, path.slice(base.length)));
     if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      const compressed = br ? await readFile(`${file}.br`).catch(() => undefined) : undefined;
+      const body = compressed ?? await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers,
+        ...(compressed ? { 'content-encoding': 'br' } : {}) });
       res.end(body);
     } catch {
       res.writeHead(404); res.end('not found');
@@ -88,11 +96,16 @@ export async function serve(dir, { base = '/', routes = {}, headers: given = {} 
   return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch() {
+/** Debian's Chromium (or CHROME_PATH). */
+export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Headless Chromium, with `args`, more command-line switches, and `env` for its process. */
+export async function launch({ args = [], env } = {}) {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROME,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...args],
+    ...(env ? { env } : {}),
   });
 }
 

@@ -11,7 +11,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve, launch, watch, AXE, DIST, ROOT, PHONE, DESKTOP } from './harness.mjs';
 import { open, ENGINES } from './webdriver.mjs';
 
@@ -405,9 +404,8 @@ async function readsWithARealVoice(t, { run, click }) {
 }
 
 test('a real voice: Chromium with speech-dispatcher', async (t) => {
-  const real = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-speech-dispatcher'],
+  const real = await launch({
+    args: ['--enable-speech-dispatcher'],
     env: { ...process.env, ...(await speechDispatcherEnv()) },
   });
   try {
