@@ -134,6 +134,23 @@ mod tests {
         StoryFile::parse(&std::fs::read_to_string(dir.join("story.toml")).unwrap()).unwrap()
     }
 
+    /// 《数说新城》, built from its data file alone (no Rust of its own), draws every kind of
+    /// graphic the engine has: a new kind that no story uses fails here.
+    #[test]
+    fn the_short_edition_uses_every_graphic_kind() {
+        let short = story("shuzi");
+        let used: std::collections::BTreeSet<&str> = short
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .flat_map(|b| b.parts.iter().flatten())
+            .map(|p| p.kind.as_str())
+            .collect();
+        let kinds: std::collections::BTreeSet<&str> =
+            crate::story_model::KINDS.iter().map(|k| k.name).collect();
+        assert_eq!(used, kinds);
+    }
+
     /// 《数说新城》 is drawn from the full story: its counters and its scenes' graphics (title,
     /// states, parts) are the full story's, declared the same; only the steps are fewer.
     #[test]
