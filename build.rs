@@ -251,11 +251,8 @@ fn read_photos(
     for (s, section) in story.sections.iter().enumerate() {
         for (b, block) in section.blocks.iter().enumerate() {
             let place = format!("sections[{s}] (id `{}`).blocks[{b}]", section.id);
-            let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
-            let gallery = block.gallery.iter().flatten().enumerate();
-            let gallery = gallery.map(|(i, f)| (format!("{place}.gallery[{i}]"), f));
-            for (place, src) in figures
-                .chain(gallery)
+            for (place, src) in block
+                .figures(&place)
                 .filter_map(|(p, f)| Some((p, f.image.as_ref()?)))
             {
                 println!("cargo:rerun-if-changed={}", dir.join(src).display());

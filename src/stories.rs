@@ -62,7 +62,7 @@ fn problems(dir: &Path) -> Vec<String> {
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .flat_map(|b| b.figure.iter().chain(b.gallery.iter().flatten()));
+        .flat_map(|b| b.figures("").map(|(_, f)| f));
     for f in figures.filter(|f| !art.contains(&f.art)) {
         out.push(format!(
             "figure `{}`: no drawing art/{}.svg",

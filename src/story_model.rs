@@ -127,6 +127,23 @@ pub struct BlockSpec {
     pub full_story: Option<crate::story_link::FullStorySpec>,
 }
 
+impl BlockSpec {
+    /// The block's figures (its `figure`, or each of its `gallery`'s), each with its place under
+    /// the block's `place` (`….figure`, `….gallery[1]`).
+    pub fn figures<'a>(
+        &'a self,
+        place: &'a str,
+    ) -> impl Iterator<Item = (String, &'a FigureSpec)> + 'a {
+        let figure = self
+            .figure
+            .iter()
+            .map(move |f| (format!("{place}.figure"), f));
+        let gallery = self.gallery.iter().flatten().enumerate();
+        let gallery = gallery.map(move |(i, f)| (format!("{place}.gallery[{i}]"), f));
+        figure.chain(gallery)
+    }
+}
+
 /// A step of a scene: sentences of the article and the graphic's state while they are read.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -726,15 +743,12 @@ impl StoryFile {
                     "a gallery shows two figures or more; make one photo a `figure`",
                 );
             }
-            for (i, f) in figures.iter().enumerate() {
-                check_figure(&format!("{place}.gallery[{i}]"), f, errors);
-            }
+        }
+        for (place, f) in block.figures(place) {
+            check_figure(&place, f, errors);
         }
         if let Some(p) = &block.p {
             self.check_paragraph(&format!("{place}.p"), p, placed, errors);
-        }
-        if let Some(f) = &block.figure {
-            check_figure(&format!("{place}.figure"), f, errors);
         }
         if block.summary == Some(false) {
             errors.add(
@@ -1581,10 +1595,7 @@ impl StoryFile {
                         not_in_source(&place, &link.title, &[], source, errors);
                     }
                 }
-                let figures = block.figure.iter().map(|f| (format!("{place}.figure"), f));
-                let gallery = block.gallery.iter().flatten().enumerate();
-                let gallery = gallery.map(|(i, f)| (format!("{place}.gallery[{i}]"), f));
-                for (place, f) in figures.chain(gallery) {
+                for (place, f) in block.figures(&place) {
                     if !blank(&f.caption) && !source.has(&f.caption) {
                         not_in_source(&format!("{place}.caption"), &f.caption, &[], source, errors);
                     }
