@@ -10,7 +10,8 @@
 //! - [`photos`]: a photo's sizes, file names, `srcset` and `sizes` (the prerender step makes the
 //!   files, `photo_encode`; `test_photo` makes up photos for the tests); [`photo_file`]: a photo
 //!   file's format and size, read by `build.rs`.
-//! - [`art`]: the drawings standing in for photos; `graphic` (not in the `hydrate` build): the
+//! - [`art`]: the drawings standing in for photos ([`art_paint`]: painted into a light and a dark
+//!   file by `build.rs`); `graphic` (not in the `hydrate` build): the
 //!   scenes' graphics drawn from their declaration in the data file ([`states`]: which states
 //!   show what).
 //! - [`ui_text`]: the interface words, the only Chinese in the code.
@@ -37,6 +38,7 @@
 #![warn(missing_docs)]
 
 pub mod art;
+pub mod art_paint;
 pub mod browser;
 pub mod components;
 pub mod easing;

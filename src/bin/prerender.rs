@@ -29,6 +29,8 @@ fn main() {
     let (_, _, code) =
         inline_module_script(&index).expect("Trunk's inline boot script in index.html");
     let boot = boot_script(code);
+    // Minified for release (terser, as the glue is: scripts/post-build.sh), before its hash is taken.
+    let boot = if release { minify(&boot) } else { boot };
 
     // The share card, and where it will be: `og:image` must be an absolute URL, which only the
     // person who publishes the story knows.
@@ -56,6 +58,7 @@ fn main() {
     let css_path = dir.join(href.trim_start_matches("./"));
     let mut css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
     css.push_str(&make_photos(&dir));
+    write_art(&dir);
     let policy = policy_with_hashes(
         &sha256_base64(css.as_bytes()),
         &sha256_base64(boot.as_bytes()),
@@ -86,6 +89,38 @@ fn main() {
         let html = render_page(&index, &page).unwrap_or_else(|e| panic!("{file}: {e}"));
         std::fs::write(dir.join(file), html).expect("write the page");
         println!("prerender: {file} ({} bytes of app HTML)", body.len());
+    }
+}
+
+/// `code` (a module script) minified by terser, which scripts/setup.sh installs.
+fn minify(code: &str) -> String {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut terser = Command::new("terser")
+        .args(["--module", "--compress", "--mangle"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run terser (scripts/setup.sh installs it)");
+    let mut stdin = terser.stdin.take().expect("terser's input");
+    stdin.write_all(code.as_bytes()).expect("write to terser");
+    drop(stdin);
+    let out = terser.wait_with_output().expect("terser's output");
+    assert!(out.status.success(), "terser failed on the boot script");
+    String::from_utf8(out.stdout)
+        .expect("terser writes UTF-8")
+        .trim_end()
+        .to_owned()
+}
+
+/// Writes each drawing's light and dark file (`art/…`, as [`ruzhou_story::art::ART`] names them).
+fn write_art(dir: &std::path::Path) {
+    for art in ruzhou_story::art::ART {
+        for file in [&art.light, &art.dark] {
+            let path = dir.join(file.path);
+            std::fs::create_dir_all(path.parent().expect("art/")).expect("make art/");
+            std::fs::write(&path, file.svg).expect("write a drawing");
+        }
     }
 }
 
