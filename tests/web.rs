@@ -135,10 +135,22 @@ async fn the_whole_article_renders_in_order() {
     assert_eq!(captions.len(), 9);
     assert_eq!(captions[0], "升级改造中的园区道路");
     assert_eq!(captions[8], "汝州市机绣农民工返乡创业产业园");
+    // Each figure has its drawing: an image of its painted file, the dark one for a dark screen.
+    let drawings = all(&parent, ".story-figure .art img");
+    assert_eq!(drawings.len(), 9, "each figure has its drawing");
+    for img in &drawings {
+        let src = img.get_attribute("src").unwrap_or_default();
+        assert!(src.starts_with("art/") && src.ends_with(".svg"), "{src}");
+        assert_eq!(img.get_attribute("alt").as_deref(), Some(""), "{src}");
+    }
     assert_eq!(
-        all(&parent, ".story-figure svg").len(),
+        all(
+            &parent,
+            ".story-figure source[media='(prefers-color-scheme: dark)']"
+        )
+        .len(),
         9,
-        "each figure has its drawing"
+        "each drawing has its dark file"
     );
     assert_eq!(
         all(&parent, ".story-figure .schematic").len(),
