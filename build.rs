@@ -96,14 +96,14 @@ fn paint_art(art: &[Art], dir: &Path) -> Vec<Painted> {
     let painted = art
         .iter()
         .filter_map(|a| {
-            let file = |vars: &[(String, String)], suffix: &str| {
-                let svg = art_paint::sized(&art_paint::paint(&a.svg, &rules, vars)?)?;
-                let hash = format!("{:016x}", photo_file::fnv1a(svg.as_bytes()));
-                Ok::<_, String>((format!("art/{}{suffix}-{hash}.svg", a.name), svg))
-            };
             let made = (|| {
-                let (width, height) =
-                    art_paint::view_box(&a.svg).ok_or("needs a `viewBox=\"0 0 W H\"`")?;
+                let size = art_paint::view_box(&a.svg).ok_or("needs a `viewBox=\"0 0 W H\"`")?;
+                let file = |vars: &[(String, String)], suffix: &str| {
+                    let svg = art_paint::sized(&art_paint::paint(&a.svg, &rules, vars)?, size)?;
+                    let hash = format!("{:016x}", photo_file::fnv1a(svg.as_bytes()));
+                    Ok::<_, String>((format!("art/{}{suffix}-{hash}.svg", a.name), svg))
+                };
+                let (width, height) = size;
                 Ok::<_, String>(Painted {
                     name: a.name.clone(),
                     width,

@@ -197,9 +197,8 @@ pub fn paint(svg: &str, rules: &[Rule], vars: &[(String, String)]) -> Result<Str
 }
 
 /// A drawing as an image file: its root `<svg …>` given the `width` and `height` of its `viewBox`
-/// (its intrinsic size), without `focusable` (an image is never focused).
-pub fn sized(svg: &str) -> Result<String, String> {
-    let (w, h) = view_box(svg).ok_or("needs a `viewBox=\"0 0 W H\"`")?;
+/// ([`view_box`]: its intrinsic size), without `focusable` (an image is never focused).
+pub fn sized(svg: &str, (w, h): (u32, u32)) -> Result<String, String> {
     let rest = svg.strip_prefix("<svg ").ok_or("must start `<svg `")?;
     Ok(format!("<svg width=\"{w}\" height=\"{h}\" {rest}").replacen(" focusable=\"false\"", "", 1))
 }
@@ -259,7 +258,11 @@ mod tests {
         );
         assert_eq!(view_box(svg), Some((320, 180)));
         assert_eq!(
-            sized("<svg viewBox=\"0 0 320 180\" focusable=\"false\"><g/></svg>").unwrap(),
+            sized(
+                "<svg viewBox=\"0 0 320 180\" focusable=\"false\"><g/></svg>",
+                (320, 180)
+            )
+            .unwrap(),
             "<svg width=\"320\" height=\"180\" viewBox=\"0 0 320 180\"><g/></svg>"
         );
     }

@@ -29,14 +29,13 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// The colours of the first `:root { … }` block of `css`; `None` if one is missing.
+    /// The colours of the first `:root { … }` block of `css` (read as the drawings' light colours
+    /// are: [`crate::art_paint::palette`]); `None` if one is missing.
     pub fn from_css(css: &str) -> Option<Self> {
-        let start = css.find(":root")?;
-        let block = &css[start..start + css[start..].find('}')?];
+        let vars = crate::art_paint::palette(css, false).ok()?;
         let var = |name: &str| {
-            let at = block.find(&format!("{name}:"))? + name.len() + 1;
-            let value = block[at..].split(';').next()?.trim();
-            value.starts_with('#').then(|| value.to_owned())
+            let (_, value) = vars.iter().find(|(n, _)| n == name)?;
+            value.starts_with('#').then(|| value.clone())
         };
         Some(Self {
             bg: var("--bg")?,
