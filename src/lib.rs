@@ -58,6 +58,8 @@ pub mod photos;
 pub mod prerender;
 pub mod scale;
 pub mod scrolly;
+#[cfg(not(feature = "hydrate"))]
+pub mod section_size;
 pub mod share;
 pub mod speech;
 pub mod states;

@@ -39,9 +39,54 @@ pub fn active_step(tops: &[f64], line: f64) -> usize {
     last_started(tops, line).unwrap_or(0)
 }
 
+/// Where a scene whose box has the edges `scene` stands for a viewport `viewport_height` tall:
+/// wholly above it (passed: its last step), wholly below it (ahead: its first step), or in view
+/// (`None`: its steps' positions say). A scene out of view may not be laid out at all
+/// (`content-visibility: auto`): its own box is, its steps' are not.
+pub fn step_out_of_view(viewport_height: f64, scene: Edges, last: usize) -> Option<usize> {
+    if scene.bottom <= 0.0 {
+        Some(last)
+    } else if scene.top >= viewport_height {
+        Some(0)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scene_out_of_view_is_passed_or_ahead() {
+        let at = |top, bottom| edges(top, bottom, 0.0, 390.0);
+        assert_eq!(
+            step_out_of_view(844.0, at(-3000.0, -10.0), 5),
+            Some(5),
+            "above: passed"
+        );
+        assert_eq!(
+            step_out_of_view(844.0, at(-3000.0, 0.0), 5),
+            Some(5),
+            "ends at the top"
+        );
+        assert_eq!(
+            step_out_of_view(844.0, at(844.0, 3000.0), 5),
+            Some(0),
+            "below: ahead"
+        );
+        assert_eq!(step_out_of_view(844.0, at(900.0, 3000.0), 5), Some(0));
+        assert_eq!(
+            step_out_of_view(844.0, at(-100.0, 2000.0), 5),
+            None,
+            "in view"
+        );
+        assert_eq!(
+            step_out_of_view(844.0, at(843.0, 3000.0), 5),
+            None,
+            "its top edge in view"
+        );
+    }
 
     fn edges(top: f64, bottom: f64, left: f64, right: f64) -> Edges {
         Edges {

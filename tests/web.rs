@@ -432,11 +432,8 @@ async fn replay_counts_again() {
 #[wasm_bindgen_test]
 async fn over_prerendered_html_counters_in_view_keep_their_finals_and_the_others_count_later() {
     let (parent, handle) = mount(|| {
-        provide_context(Motion {
-            reduced: false,
-            prerendered: true,
-            replays: RwSignal::new(0),
-        });
+        // As over the server's HTML: the counters start with their finals.
+        provide_context(Motion::server());
         view! {
             <StoryCounter counter=counter("trees")/>
             <div style="height: 3000px"></div>
@@ -518,11 +515,8 @@ async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
     // (Chrome's first entry can be empty as well). Such an entry says nothing about the reader:
     // it must not send a prerendered counter back to 0.
     let (parent, handle) = mount(|| {
-        provide_context(Motion {
-            reduced: false,
-            prerendered: true,
-            replays: RwSignal::new(0),
-        });
+        // As over the server's HTML: the counters start with their finals.
+        provide_context(Motion::server());
         view! { <div id="hidden-box" style="display: none"><StoryCounter counter=counter("trees")/></div> }
     });
     leptos::task::tick().await;
@@ -543,6 +537,51 @@ async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
     assert_eq!(text(&one(&el, ".num")), "6.5");
     drop(handle);
     parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_counter_in_a_part_the_browser_skips_waits_at_0_and_counts_when_reached() {
+    // Far below the viewport in a part with `content-visibility: auto` (a section of the page far
+    // from the reader): not laid out, so its observer's entry is empty. It goes back to 0 unseen
+    // (keeping the server's final value, it would never count), and counts once it is in view.
+    let (parent, handle) = mount(|| {
+        // As over the server's HTML: the counters start with their finals.
+        provide_context(Motion::server());
+        view! {
+            <div id="far" style="content-visibility: auto; contain-intrinsic-size: auto 100px; margin-top: 20000px">
+                <p><StoryCounter counter=counter("trees")/></p>
+            </div>
+            <div id="gone" style="display: none"><p>"x"</p></div>
+        }
+    });
+    leptos::task::tick().await;
+    let el = one(&parent, "[data-counter='trees']");
+    assert!(
+        browser::skipped(&el),
+        "a part far from the viewport is skipped"
+    );
+    assert!(
+        !browser::skipped(&one(&parent, "#gone p")),
+        "not displayed is not skipped"
+    );
+    assert!(
+        !browser::skipped(&one(&parent, "#far")),
+        "the part itself is laid out"
+    );
+    until(1000, "the counter to wait at 0", || {
+        el.get_attribute("data-state").as_deref() == Some("idle")
+    })
+    .await;
+    assert_ne!(text(&one(&el, ".num")), "6.5", "back to 0");
+    el.scroll_into_view();
+    until(1000, "the counter to count", || {
+        el.get_attribute("data-state").as_deref() != Some("idle")
+    })
+    .await;
+    assert!(!browser::skipped(&el), "in view, laid out");
+    drop(handle);
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 #[wasm_bindgen_test]

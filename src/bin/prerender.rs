@@ -12,7 +12,7 @@ use ruzhou_story::prerender::{
     stylesheet_link, Page, Share,
 };
 use ruzhou_story::story::STORY;
-use ruzhou_story::{photo_encode, photos, share};
+use ruzhou_story::{photo_encode, photos, section_size, share};
 use ruzhou_story::{App, Motion};
 use std::path::PathBuf;
 
@@ -58,6 +58,8 @@ fn main() {
     let css_path = dir.join(href.trim_start_matches("./"));
     let mut css = std::fs::read_to_string(&css_path).expect("read the staged stylesheet");
     css.push_str(&make_photos(&dir));
+    // Each section's height until it is first laid out (`content-visibility: auto`).
+    css.push_str(&section_size::rules(&STORY));
     write_art(&dir);
     let policy = policy_with_hashes(
         &sha256_base64(css.as_bytes()),

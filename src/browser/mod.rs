@@ -111,6 +111,12 @@ pub struct Visibility {
 }
 
 impl Visibility {
+    /// Not in the viewport at all.
+    pub const HIDDEN: Self = Self {
+        intersecting: false,
+        ratio: 0.0,
+    };
+
     /// An entry's report, or `None` when its bounding rectangle is empty (`width` and `height` 0):
     /// Chrome's first entry for an element can be empty before layout, and so is an element that
     /// is not rendered. Such an entry says nothing about what the reader sees; taken as "not
@@ -121,6 +127,26 @@ impl Visibility {
             ratio,
         })
     }
+}
+
+/// Whether `el` is in a part of the page the browser skips for now (`content-visibility: auto`
+/// far from the viewport: not laid out until the reader nears it), by `checkVisibility` (`false`
+/// where the browser cannot say, and for an element that is not displayed at all). It lays
+/// nothing out.
+pub fn skipped(el: &Element) -> bool {
+    let check = js_sys::Reflect::get(el, &JsValue::from_str("checkVisibility"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(check) = check else { return false };
+    let visible =
+        |options: &js_sys::Object| check.call1(el, options).is_ok_and(|v| v == JsValue::TRUE);
+    let auto = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &auto,
+        &JsValue::from_str("contentVisibilityAuto"),
+        &JsValue::TRUE,
+    );
+    visible(&js_sys::Object::new()) && !visible(&auto)
 }
 
 /// An IntersectionObserver with `thresholds` (against the top-level viewport, shrunk by
@@ -219,7 +245,8 @@ pub fn use_viewport_height() -> leptos::prelude::Signal<f64> {
 
 /// Reports `el`'s visibility to `f` (the observer's first report, then whenever it crosses 0, ½ or
 /// all visible) until `f` returns `false` or the current reactive owner is cleaned up. Entries
-/// with an empty rectangle are skipped (see [`Visibility::from_entry`]).
+/// with an empty rectangle are ignored (see [`Visibility::from_entry`]), unless the element is in a
+/// part of the page the browser skips for now ([`skipped`]): then it is hidden.
 pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'static) {
     use_intersections(
         std::slice::from_ref(el),
@@ -234,17 +261,23 @@ pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'sta
                     entry.is_intersecting(),
                     entry.intersection_ratio(),
                 )
+                .or_else(|| skipped(&entry.target()).then_some(Visibility::HIDDEN))
             });
             seen.is_none_or(&mut f)
         },
     );
 }
 
-/// Calls `f` whenever any of `elements` crosses one of `thresholds` of visibility, until the
-/// current reactive owner is cleaned up. A signal to re-read geometry, nothing more.
-pub fn use_intersection_signal(elements: &[Element], thresholds: &[f64], f: impl Fn() + 'static) {
-    use_intersections(elements, thresholds, None, move |_| {
-        f();
+/// Calls `f` whenever any of `elements` crosses one of `thresholds` of visibility (the observer's
+/// first report too), until the current reactive owner is cleaned up, with whether any of those
+/// reported is in the viewport. A signal to re-read geometry, nothing more.
+pub fn use_intersection_signal(
+    elements: &[Element],
+    thresholds: &[f64],
+    f: impl Fn(bool) + 'static,
+) {
+    use_intersections(elements, thresholds, None, move |entries| {
+        f(entries.iter().any(|e| e.is_intersecting()));
         true
     });
 }
@@ -447,11 +480,6 @@ pub fn use_next_frame() -> NextFrame {
     NextFrame(state)
 }
 
-/// Calls `f` once after `ms` milliseconds, unless the current reactive owner is cleaned up first.
-pub fn use_timeout(ms: u32, f: impl FnOnce() + 'static) {
-    own(gloo_timers::callback::Timeout::new(ms, f));
-}
-
 /// The page's root element, `<html>`.
 fn root_element() -> Option<Element> {
     window().document()?.document_element()
@@ -568,21 +596,62 @@ pub fn computed_style(el: &Element, property: &str) -> Option<String> {
         .ok()
 }
 
+/// The element the URL's `#id` names, if any.
+fn hash_target() -> Option<Element> {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    element_by_id(id)
+}
+
+/// Scrolls to `el` at once.
+fn scroll_to(el: &Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Scrolls to the element named by the URL's `#id`, if there is one (the browser looked for it
 /// before the app had drawn the page).
 pub fn scroll_to_hash() {
-    let hash = window().location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-        return;
-    };
-    if let Some(el) = element_by_id(id) {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(el) = hash_target() {
+        scroll_to(&el);
     }
 }
 
-/// Marks the page as running (`<html data-app>`): the stylesheet turns smooth scrolling on.
+/// Where the URL's `#id` names an element in a part of the page the browser has not laid out
+/// (`content-visibility: auto`: WebKit scrolls a deep link there to where that part begins, not to
+/// the element, which has no position yet), lays that part out and scrolls to the element. A deep
+/// link the browser followed leaves its element in view, laid out: then nothing is done.
+fn reveal_hash() {
+    if let Some(el) = hash_target().filter(skipped) {
+        reveal(&el);
+        scroll_to(&el);
+    }
+}
+
+/// [`reveal_hash`] now and whenever the reader follows a link to an `#id` of the page, until the
+/// current reactive owner is cleaned up.
+pub fn use_hash_reveal() {
+    reveal_hash();
+    let change = window_event_listener(leptos::ev::hashchange, |_| reveal_hash());
+    own(Listeners(vec![change]));
+}
+
+/// Lays out the parts of the page around `el` that the browser skips (`content-visibility: auto`
+/// far from the viewport): the reader is going there.
+pub fn reveal(el: &Element) {
+    let mut node = el.parent_element();
+    while let Some(part) = node {
+        if computed_style(&part, "content-visibility").as_deref() == Some("auto") {
+            if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = part.style().set_property("content-visibility", "visible");
+            }
+        }
+        node = part.parent_element();
+    }
+}
+
+/// Marks the page as running (`<html data-app>`).
 pub fn mark_running() {
     if let Some(html) = root_element() {
         let _ = html.set_attribute("data-app", "");

@@ -170,21 +170,36 @@ fn band() -> (f64, f64) {
 /// where the scene reads it (under the pinned graphic on phones) and the graphic follows; any
 /// other sentence only when it is out of view ([`speech::scroll_delta`]). The scenes follow by
 /// themselves: they read the layout whenever a step crosses their observers' thresholds. The
-/// scroll is smooth, and instant under reduced motion: the stylesheet's `scroll-behavior` for the
-/// running app.
+/// scroll is smooth, and instant under reduced motion.
 fn keep_in_view(block: &Element, range: &Range, first: bool) {
+    let behavior = if super::prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    };
+    // A sentence in a part of the page not laid out yet (a skip far ahead) has no position to read
+    // or scroll to (WebKit reports 0): that part is laid out first.
+    if super::skipped(block) {
+        super::reveal(block);
+    }
     let step = block.closest(STEP).ok().flatten().filter(|_| first);
     if let Some(step) = step {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Start);
+        options.set_behavior(behavior);
         step.scroll_into_view_with_scroll_into_view_options(&options);
         return;
     }
-    let rect = range.get_bounding_client_rect();
+    // The sentence's box, or its block's where the browser has none for it (WebKitGTK 2.50 has
+    // none for text in a scene it has just laid out again: `content-visibility: auto`).
+    let rect = Some(range.get_bounding_client_rect())
+        .filter(|r| r.width() > 0.0 || r.height() > 0.0)
+        .unwrap_or_else(|| block.get_bounding_client_rect());
     let (top, bottom) = band();
     if let Some(delta) = speech::scroll_delta(rect.top(), rect.bottom(), top, bottom) {
         let options = web_sys::ScrollToOptions::new();
         options.set_top(delta);
+        options.set_behavior(behavior);
         window().scroll_by_with_scroll_to_options(&options);
     }
 }

@@ -1,9 +1,11 @@
 //! `use_active_step`: which step of a scene the reader is on.
 
 use crate::browser;
-use crate::scrolly::{active_step, trigger_line};
+use crate::scrolly::{active_step, step_out_of_view, trigger_line};
 use leptos::html;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// Visibility thresholds on the steps: every 5 %. Each crossing is only a signal to read the
@@ -13,10 +15,6 @@ const THRESHOLDS: [f64; 21] = [
     0.85, 0.9, 0.95, 1.0,
 ];
 
-/// How long after the first placement state changes start to animate (ms): the graphic takes its
-/// first state without a transition, so hydration never shows a jump from the server's final state.
-const SETTLE_MS: u32 = 80;
-
 /// The step being read in a scene of `count` steps, whose graphic is the `graphic` figure and whose
 /// step elements are the children of `steps`, and whether state changes may animate yet.
 ///
@@ -24,12 +22,21 @@ const SETTLE_MS: u32 = 80;
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
 /// [`active_step`]), re-read whenever a step or the scene crosses a visibility threshold
 /// (IntersectionObserver: no scroll listener, no `rootMargin`), so scrolling back up, deep links and
-/// fast jumps all land on the right step, at most once per frame. The geometry is read in the
-/// observer's report and the new step written in the next animation frame: the reports of every
-/// scene come in one task, and a scene that changed the page between two others' readings would
-/// make each reading lay the whole page out again (with 50 scenes, a 40 ms task at 4× CPU). When `flat` (embed mode: the
-/// frame is as tall as its content, nothing sticks) the final state stays. Under reduced motion
-/// states change without animation. Everything stops when the calling component unmounts.
+/// fast jumps all land on the right step, at most once per frame.
+///
+/// A scene is first read when the reader reaches it (one of its steps, or the scene, comes into
+/// view). Until then it keeps the final state: right for a scene the reader has passed (a deep
+/// link below it, the End key), unseen for one still ahead; and nothing off screen is measured at
+/// load (the sections far from the viewport are not even laid out: `content-visibility`). The
+/// first reading is written without animation, so a scene never shows a change the reader did not
+/// scroll through.
+///
+/// The geometry is read in the observer's report and the new step written in the next animation
+/// frame: the reports of every scene come in one task, and a scene that changed the page between
+/// two others' readings would make each reading lay the whole page out again (with 50 scenes, a
+/// 40 ms task at 4× CPU). When `flat` (embed mode: the frame is as tall as its content, nothing
+/// sticks) the final state stays. Under reduced motion states change without animation.
+/// Everything stops when the calling component unmounts.
 pub fn use_active_step(
     graphic: NodeRef<html::Figure>,
     steps: NodeRef<html::Div>,
@@ -54,30 +61,47 @@ pub fn use_active_step(
         let cards: Vec<web_sys::Element> = (0..list.child_element_count())
             .filter_map(|i| list.children().item(i))
             .collect();
-        let mut targets = cards.clone();
-        targets.extend(list.parent_element());
-        // The step the last reading found is written in the next frame.
-        let writer = browser::use_next_frame();
-        let update = move || {
-            let line = trigger_line(
-                browser::viewport_height(),
-                browser::edges(&figure),
-                browser::edges(&list),
-            );
-            let tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
-            let step = active_step(&tops, line).min(last);
-            if active.get_untracked() == step {
-                writer.cancel();
-            } else {
-                writer.write(move || active.set(step));
-            }
+        let Some(scene) = list.parent_element() else {
+            return;
         };
-        // The observer's first report (each target's state, in the next frame) makes the first
-        // reading; the scene is observed too: a jump that crosses no step's threshold still re-reads.
+        let mut targets = cards.clone();
+        targets.push(scene.clone());
+        // The step the last reading found is written in the next frame; from the frame after the
+        // first write, state changes animate.
+        let writer = browser::use_next_frame();
+        let settle = (!reduced).then(browser::use_next_frame);
+        let reached = Cell::new(false);
+        let written = Rc::new(Cell::new(false));
+        let update = move |in_view: bool| {
+            if !(in_view || reached.get()) {
+                return;
+            }
+            reached.set(true);
+            // Out of view, the scene's own box says (its steps may not be laid out); in view, the
+            // steps' positions.
+            let height = browser::viewport_height();
+            let step =
+                step_out_of_view(height, browser::edges(&scene), last).unwrap_or_else(|| {
+                    let line = trigger_line(height, browser::edges(&figure), browser::edges(&list));
+                    let tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
+                    active_step(&tops, line).min(last)
+                });
+            if written.get() && active.get_untracked() == step {
+                writer.cancel();
+                return;
+            }
+            let (settle, written) = (settle.clone(), written.clone());
+            writer.write(move || {
+                active.set(step);
+                let first = !written.replace(true);
+                if let Some(settle) = settle.filter(|_| first) {
+                    settle.write(move || animated.set(true));
+                }
+            });
+        };
+        // Each report is a signal to read again (once the scene was reached); the scene is observed
+        // too: a jump that crosses no step's threshold still re-reads.
         browser::use_intersection_signal(&targets, &THRESHOLDS, update);
-        if !reduced {
-            browser::use_timeout(SETTLE_MS, move || animated.set(true));
-        }
     });
     (active.into(), animated.into())
 }

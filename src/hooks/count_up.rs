@@ -159,10 +159,7 @@ pub fn use_count_up(
 mod tests {
     use super::{decide, Action, Phase, Visibility};
 
-    const HIDDEN: Visibility = Visibility {
-        intersecting: false,
-        ratio: 0.0,
-    };
+    const HIDDEN: Visibility = Visibility::HIDDEN;
     const EDGE: Visibility = Visibility {
         intersecting: true,
         ratio: 0.2,

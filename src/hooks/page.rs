@@ -10,8 +10,8 @@ use leptos::prelude::*;
 pub struct EmbedMode(pub RwSignal<bool>);
 
 /// Provides the [`Motion`] settings ([`provide_motion`]) and [`EmbedMode`], starting in embed mode
-/// when `embedded`; then, in the browser, goes to the deep link's `#id` (client-rendered page
-/// only), marks the page as running (`<html data-app>`), switches embed mode on for `?embed=1` or
+/// when `embedded`; then, in the browser, goes to the deep link's `#id` (a prerendered page:
+/// only where the browser could not reach it), marks the page as running (`<html data-app>`), switches embed mode on for `?embed=1` or
 /// any framed page, and when framed tells the parent its height (pym.js protocol, see
 /// [`browser::use_pym_child`]). Returns the embed-mode signal. Used by
 /// the page ([`crate::App`]) and by the hydrated page's islands (`crate::islands`).
@@ -22,8 +22,11 @@ pub fn use_page(embedded: bool) -> RwSignal<bool> {
     // Browser-only set-up, after the first render (effects never run on the server).
     browser::effect(move || {
         // A page drawn in the browser (`csr`) did not exist when the browser looked for `#id`: go
-        // there now. A prerendered page had it, and the reader may have scrolled on since.
-        if !cfg!(feature = "hydrate") {
+        // there now. A prerendered page had it, and the reader may have scrolled on since: only
+        // where the browser could not reach it (in a part it had not laid out) is it reached now.
+        if cfg!(feature = "hydrate") {
+            browser::use_hash_reveal();
+        } else {
             browser::scroll_to_hash();
         }
         browser::mark_running();

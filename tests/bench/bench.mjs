@@ -185,8 +185,8 @@ for (let i = 0; i < STARTUP_RUNS - 1; i++) {
 const { browser, page } = await phonePage();
 starts.push(await tracedStart(browser, page));
 const countingFrom = await page.evaluate(() => performance.now());
-const height = await page.evaluate(() => document.documentElement.scrollHeight);
-for (let y = 0; y < height; y += 300) {
+const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0; y < await height(); y += 300) {
   await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
   await page.waitForTimeout(150);
 }

@@ -33,28 +33,32 @@ async function metrics(cdp) {
  */
 export async function scrollCost(page, cdp) {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const { from, bottom, width, height } = await page.evaluate(() => ({
-    from: performance.now(),
-    bottom: document.documentElement.scrollHeight - innerHeight,
-    width: innerWidth,
-    height: innerHeight,
-  }));
+  const { from, width, height } = await page.evaluate(() => ({ from: performance.now(), width: innerWidth, height: innerHeight }));
+  // How far is left to the bottom: read again after each drag, since the page may grow a little
+  // while it is read (a section far from the viewport holds an estimate of its height until it is
+  // first laid out).
+  const left = () => page.evaluate(() => document.documentElement.scrollHeight - innerHeight - scrollY);
   const before = await metrics(cdp);
   if (process.env.DRIVER === 'steps') {
+    // The other way to scroll (not the default): the page scrolled by script, a step at a time.
     await page.evaluate(async ([stepPx, stepMs]) => {
-      const end = document.documentElement.scrollHeight - innerHeight;
       await new Promise((done) => {
-        let y = 0;
-        const step = () => { y = Math.min(end, y + stepPx); scrollTo({ top: y, behavior: 'instant' }); if (y < end) setTimeout(step, stepMs); else setTimeout(done, 200); };
+        const step = () => {
+          const end = document.documentElement.scrollHeight - innerHeight;
+          scrollTo({ top: Math.min(end, scrollY + stepPx), behavior: 'instant' });
+          if (scrollY < end - 1) setTimeout(step, stepMs); else setTimeout(done, 200);
+        };
         step();
       });
     }, [STEP_PX, STEP_MS]);
   } else {
-  await cdp.send('Input.synthesizeScrollGesture', {
-    x: Math.round(width / 2), y: Math.round(height * 0.8), yDistance: -bottom,
-    speed: Math.round((STEP_PX * 1000) / STEP_MS), gestureSourceType: 'default', preventFling: true,
-  });
-  await page.waitForTimeout(200);
+    for (let drags = 0, rest = await left(); rest > 1 && drags < 5; drags++, rest = await left()) {
+      await cdp.send('Input.synthesizeScrollGesture', {
+        x: Math.round(width / 2), y: Math.round(height * 0.8), yDistance: -Math.round(rest),
+        speed: Math.round((STEP_PX * 1000) / STEP_MS), gestureSourceType: 'default', preventFling: true,
+      });
+    }
+    await page.waitForTimeout(200);
   }
   const after = await metrics(cdp);
   const run = await page.evaluate((from) => {

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, AXE, DIST, ROOT, PHONE, DESKTOP } from './harness.mjs';
+import { serve, launch, watch, renderAll, AXE, DIST, ROOT, PHONE, DESKTOP } from './harness.mjs';
 import { open, ENGINES } from './webdriver.mjs';
 
 const DATA_SCENES = ['ranking', 'greening', 'financing'];
@@ -75,7 +75,7 @@ function tables() {
 
 /** A page of the story in a new context with `options`, at the reader's text size `px` (16 is the
  *  browsers' default; 32 is 200 %, emulated as a browser's or an in-app font setting does), once
- *  the app runs (unless JavaScript is off). */
+ *  the app runs (unless JavaScript is off), every section laid out. */
 async function reader(options = PHONE, px = 16) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
@@ -85,6 +85,8 @@ async function reader(options = PHONE, px = 16) {
   }
   await page.goto(server.url);
   if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-app]');
+  // Every table laid out, as it is when the reader gets there.
+  await renderAll(page);
   return { context, page };
 }
 

@@ -36,8 +36,10 @@ for (const engine of engines) {
         });
 
         // A reader flicking through the whole story.
-        const height = await page.run(() => document.documentElement.scrollHeight);
-        for (let y = 0; y <= height + 900; y += 350) {
+        // To the real end: the page's height is read again at each step (a section far from the
+        // viewport holds an estimate of its height until it is first laid out).
+        const height = () => page.run(() => document.documentElement.scrollHeight);
+        for (let y = 0; y <= await height() + 900; y += 350) {
           await page.run((y) => window.scrollTo(0, y), y);
           await new Promise((ok) => setTimeout(ok, 60));
         }

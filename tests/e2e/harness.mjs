@@ -132,10 +132,12 @@ export async function recordLayoutShifts(page) {
   });
 }
 
-/** Scrolls `frame` (a page or frame) from top to bottom in steps, like a reader flicking through. */
+/** Scrolls `frame` (a page or frame) from top to bottom in steps, like a reader flicking through,
+ *  to the real end: the page's height is read again at each step (a section far from the viewport
+ *  holds an estimate of its height until it is first laid out). */
 export async function scrollThrough(page, { step = 300, pause = 120 } = {}) {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y <= height; y += step) {
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= await height(); y += step) {
     await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
     await page.waitForTimeout(pause);
   }
@@ -164,4 +166,13 @@ export const AXE = join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
 export async function settled(frame, timeout = 8000) {
   // Poll on a timer: frames (and rAF polling) pause in an iframe scrolled out of view.
   await frame.waitForFunction(() => !document.querySelector('[data-counter][data-state="running"]'), null, { timeout, polling: 100 });
+}
+
+/** Lays out every section and scene of the page (those far from the viewport are skipped until the
+ *  reader nears them: `content-visibility: auto`), for checks that read the whole page at once (its
+ *  text, its contrast). Set through the CSSOM, which the page's CSP allows. */
+export function renderAll(frame) {
+  return frame.evaluate(() => {
+    for (const s of document.querySelectorAll('.story-section, .scene')) s.style.contentVisibility = 'visible';
+  });
 }

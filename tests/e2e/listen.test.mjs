@@ -46,10 +46,13 @@ function reading() {
   if (!range) return null;
   const heard = range.cloneContents();
   heard.querySelectorAll('[aria-hidden="true"], .gap').forEach((e) => e.remove());
-  const rect = range.getBoundingClientRect();
+  const node = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+  // The sentence's box, or its block's where the engine has none for it (WebKitGTK 2.50 has none
+  // for text in a scene it has just laid out again: `content-visibility: auto`).
+  const own = range.getBoundingClientRect();
+  const rect = own.width || own.height ? own : (marked ?? node).getBoundingClientRect();
   const bar = document.querySelector('.listen-bar').getBoundingClientRect();
   const nav = document.querySelector('.section-nav').getBoundingClientRect();
-  const node = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
   const step = node.closest('.step');
   return {
     text: heard.textContent, top: rect.top, bottom: rect.bottom, api: !!highlight,

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, recordLayoutShifts, scrollThrough, ROOT, PHONE, DESKTOP } from './harness.mjs';
+import { serve, launch, recordLayoutShifts, renderAll, scrollThrough, ROOT, PHONE, DESKTOP } from './harness.mjs';
 
 const STORY = join(ROOT, 'stories/_photos');
 const OUT = join(ROOT, 'target/e2e-photos');
@@ -211,6 +211,8 @@ test('below the fold nothing is fetched until the reader comes near; each box is
   // fetches lazy images ahead on any connection), not yet.
   const sized = fetched.filter((f) => !f.endsWith('-blur.webp'));
   assert.match(sized[0], /^photos\/road-/, 'the lead photo first');
+  // The boxes' places and shapes, every section laid out (those far from the reader are not yet).
+  await renderAll(page);
   const below = await page.$$eval('.gallery img', (imgs) => imgs.map((im) => im.getBoundingClientRect().top - innerHeight));
   assert.ok(below.every((d) => d > 3000), `the gallery is ${below} px below the fold`);
   for (const photo of ['upright', 'night']) assert.ok(!sized.some((f) => f.startsWith(`photos/${photo}-`)), `${photo} fetched at once: ${sized}`);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, counterStates, ROOT, PHONE, STORIES, ROOT_STORY } from './harness.mjs';
+import { serve, launch, watch, counterStates, renderAll, ROOT, PHONE, STORIES, ROOT_STORY } from './harness.mjs';
 
 let servers, browser;
 before(async () => {
@@ -31,7 +31,9 @@ test('with JavaScript off at least 95 % of the article is readable', { skip: !ST
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(server.url);
-  // What a sighted reader sees (the visually hidden copies of the figures left out).
+  // What a sighted reader sees (the visually hidden copies of the figures left out), each section
+  // laid out as it is when the reader gets there.
+  await renderAll(page);
   const shown = (await page.evaluate(() => {
     document.querySelectorAll('.sr-only').forEach((e) => e.remove());
     return document.body.innerText;
@@ -62,6 +64,7 @@ for (const story of STORIES) {
     assert.equal(await page.title(), title);
     assert.equal(await page.getAttribute('meta[property="og:title"]', 'content'), title);
     // Every part of the story is on screen: no section, scene step or paragraph left empty.
+    await renderAll(page);
     const empty = await page.$$eval('.story-section, .step, .story-section > p', (all) =>
       all.filter((e) => !e.innerText.trim()).map((e) => e.id || e.className));
     assert.deepEqual(empty, []);
