@@ -1,10 +1,11 @@
 //! How tall each section and scene of the story will be before the browser lays it out: the
 //! height one far from the viewport holds (`contain-intrinsic-size`) while `content-visibility:
-//! auto` skips it, so that the page is about as long from the first paint as once it is all laid out
-//! (the progress bar and the scrollbar barely move back when one is first laid out). Plain
-//! functions of the story's data, for a 390 × 844 phone at 100 % text (most readers; on a
-//! desktop they come out within about a tenth of it, tests/e2e/sections.test.mjs). Once
-//! one was laid out the browser keeps the height it had (`auto`).
+//! auto` skips it (scenes everywhere, sections on phones: public/style.css), so that the page is
+//! about as long from the first paint as once it is all laid out (the progress bar and the
+//! scrollbar barely move back when one is first laid out). Plain functions of the story's data,
+//! for a 390 × 844 phone at 100 % text (most readers; a desktop's scenes come out within a quarter
+//! of it, tests/e2e/sections.test.mjs). Once one was laid out the browser keeps the height it had
+//! (`auto`).
 
 use crate::story::{Block, Inline, Scene, Section, Story};
 

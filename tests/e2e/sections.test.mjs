@@ -1,8 +1,9 @@
-// The sections far from the viewport are skipped until the reader nears them
+// The sections (on phones) and scenes far from the viewport are skipped until the reader nears them
 // (`content-visibility: auto`, public/style.css): the first paint lays out the opening alone. Each
-// skipped section holds the height the build estimated for it (src/section_size.rs), so the page
-// is about as long before as after; what is in a skipped section still works when the reader gets
-// there: counters count, scenes step; in embed mode and in print nothing is skipped.
+// skipped part holds the height the build estimated for it (src/section_size.rs), so the page is
+// about as long before as after; nothing a part holds is clipped by it; what is in a skipped part
+// still works when the reader gets there: counters count, scenes step; in embed mode and in print
+// nothing is skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, hydrated, renderAll, scrollThrough, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, storyPolicy } from './harness.mjs';
@@ -14,41 +15,87 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Each section: id, whether its content is skipped now, its height now, its estimate (px). */
-const sections = (page) => page.$$eval('.story-section', (all) => all.map((s) => ({
+/** Each section or scene `selector` finds: id, whether its content is skipped now, its height now,
+ *  its estimate (px). */
+const parts = (page, selector) => page.$$eval(selector, (all) => all.map((s) => ({
   id: s.id,
-  skipped: !(s.firstElementChild ?? s).checkVisibility({ contentVisibilityAuto: true }),
+  // Skipped: a child it displays is not rendered for now (`contentVisibilityAuto`).
+  skipped: [...s.children].filter((c) => c.checkVisibility()).some((c) => !c.checkVisibility({ contentVisibilityAuto: true })),
   height: s.getBoundingClientRect().height,
   estimate: parseFloat(getComputedStyle(s).containIntrinsicHeight.replace('auto', '')) || null,
 })));
 
+/** Checks that each of `list` but those `except` has an estimate within `tolerance` of its height
+ *  (or 100 px of a short one). */
+function estimated(list, tolerance, except = []) {
+  for (const s of list.filter((x) => !except.includes(x.id))) {
+    assert.ok(s.estimate > 0, `${s.id} has an estimate`);
+    const off = Math.abs(s.estimate - s.height);
+    assert.ok(off <= Math.max(tolerance * s.height, 100), `${s.id}: estimated ${s.estimate} px, laid out ${Math.round(s.height)} px`);
+  }
+}
+
 for (const story of STORIES) {
   for (const [device, tolerance] of [[PHONE, 0.15], [DESKTOP, 0.25]]) {
     const width = device.viewport.width;
-    test(`${story.name} at ${width} px: far sections skipped at load, each held at about its height`, async () => {
+    const phone = width < 1024;
+    test(`${story.name} at ${width} px: far ${phone ? 'sections and ' : ''}scenes skipped at load, each held at about its height, nothing clipped`, async () => {
       const context = await browser.newContext(device);
       const page = await context.newPage();
       await page.goto(server.url + story.path);
       await hydrated(page);
-      const atLoad = await sections(page);
-      assert.equal(atLoad[0].skipped, false, 'the opening is laid out');
-      const far = atLoad.filter((s) => s.skipped);
-      if (story.sections > 2) assert.ok(far.length >= 1, `sections skipped at load: ${far.map((s) => s.id)}`);
+      const sections = await parts(page, '.story-section');
+      const scenes = await parts(page, '.scene');
+      assert.equal(sections[0].skipped, false, 'the opening is laid out');
+      if (phone && story.sections > 2) assert.ok(sections.some((s) => s.skipped), 'sections far away skipped');
+      // On a desktop a scene is wider than the column: its section would clip it.
+      if (!phone) assert.deepEqual(sections.filter((s) => s.skipped).map((s) => s.id), []);
+      assert.ok(scenes.at(-1).skipped, 'the last scene is skipped at load');
       const heightAtLoad = await page.evaluate(() => document.documentElement.scrollHeight);
       await renderAll(page);
-      const laidOut = await sections(page);
-      for (const [i, s] of laidOut.entries()) {
-        if (i === 0) continue;
-        assert.ok(s.estimate > 0, `${s.id} has an estimate`);
-        // Within the tolerance, or 100 px of a short section.
-        const off = Math.abs(s.estimate - s.height);
-        assert.ok(off <= Math.max(tolerance * s.height, 100), `${s.id}: estimated ${s.estimate} px, laid out ${Math.round(s.height)} px`);
-      }
+      if (phone) estimated((await parts(page, '.story-section')).slice(1), tolerance);
+      estimated(await parts(page, '.scene'), tolerance);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       assert.ok(Math.abs(height - heightAtLoad) / height <= tolerance, `page ${heightAtLoad} px at load, ${height} px laid out`);
       await context.close();
     });
   }
+
+  test(`${story.name}: a scene reaches past its section's column, unclipped (phone and desktop)`, async () => {
+    for (const device of [PHONE, DESKTOP]) {
+      const context = await browser.newContext(device);
+      const page = await context.newPage();
+      await page.goto(server.url + story.path);
+      await hydrated(page);
+      // The last scene (in a section skipped at load), its second step being read.
+      const name = story.scenes.at(-1);
+      const hits = await page.evaluate(async (name) => {
+        const scene = document.querySelector(`.scene[data-scene="${name}"]`);
+        const step = scene.querySelectorAll('.step')[Math.min(1, scene.querySelectorAll('.step').length - 1)];
+        step.scrollIntoView({ block: 'center', behavior: 'instant' });
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        const at = (el, x, y) => { const hit = document.elementFromPoint(x, y); return !!hit && el.contains(hit); };
+        const figure = scene.querySelector('.scene-figure').getBoundingClientRect();
+        const card = step.getBoundingClientRect();
+        // The text column: the story's content box.
+        const story = document.querySelector('.story');
+        const box = story.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(story).paddingLeft);
+        const column = { left: box.left + pad, right: box.right - pad };
+        return {
+          // The pinned graphic's background reaches the screen's edges on a phone (text scrolls
+          // under it), and a card its right edge beside the column on a desktop.
+          figureEdge: at(scene.querySelector('.scene-figure'), Math.max(1, figure.left + 2), figure.top + 4),
+          cardEdge: at(step, card.right - 4, card.top + card.height / 2),
+          wider: figure.left < column.left || card.right > column.right,
+        };
+      }, name);
+      assert.ok(hits.wider, `${device.viewport.width} px: the scene stays in the column`);
+      assert.ok(hits.figureEdge, `${device.viewport.width} px: the graphic's edge is hidden`);
+      assert.ok(hits.cardEdge, `${device.viewport.width} px: the card's edge is hidden`);
+      await context.close();
+    }
+  });
 
   test(`${story.name}: what a skipped section holds works when the reader gets there`, async () => {
     const context = await browser.newContext(PHONE);
@@ -86,10 +133,10 @@ for (const story of STORIES) {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(server.url + story.path + 'embed.html');
-    assert.deepEqual((await sections(page)).filter((s) => s.skipped).map((s) => s.id), [], 'embed');
+    assert.deepEqual((await parts(page, '.story-section, .scene')).filter((s) => s.skipped).map((s) => s.id), [], 'embed');
     await page.goto(server.url + story.path);
     await page.emulateMedia({ media: 'print' });
-    assert.deepEqual((await sections(page)).filter((s) => s.skipped).map((s) => s.id), [], 'print');
+    assert.deepEqual((await parts(page, '.story-section, .scene')).filter((s) => s.skipped).map((s) => s.id), [], 'print');
     await context.close();
   });
 }
