@@ -510,10 +510,11 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
 }
 
 #[wasm_bindgen_test]
-async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
-    // An element that is not rendered gets IntersectionObserver entries with an empty rectangle
-    // (Chrome's first entry can be empty as well). Such an entry says nothing about the reader:
-    // it must not send a prerendered counter back to 0.
+async fn a_prerendered_counter_that_is_not_rendered_waits_at_0_and_counts_once_shown() {
+    // An element that is not rendered gets IntersectionObserver entries with an empty rectangle,
+    // as does one in a part the browser skips: either way the reader cannot see it. It goes back
+    // to 0 unseen, and counts once it is shown (the page never has to ask the browser which of
+    // the two it is: that question computes the style of a whole skipped part).
     let (parent, handle) = mount(|| {
         // As over the server's HTML: the counters start with their finals.
         provide_context(Motion::server());
@@ -521,19 +522,30 @@ async fn a_prerendered_counter_that_is_not_rendered_keeps_its_final() {
     });
     leptos::task::tick().await;
     let el = one(&parent, "[data-counter='trees']");
-    for _ in 0..10 {
+    until(1000, "the counter to wait at 0", || {
+        el.get_attribute("data-state").as_deref() == Some("idle")
+    })
+    .await;
+    assert_ne!(text(&one(&el, ".num")), "6.5", "back to 0");
+    for _ in 0..5 {
         TimeoutFuture::new(30).await;
         assert_eq!(
-            text(&one(&el, ".num")),
-            "6.5",
-            "went back to 0 on an empty entry"
+            el.get_attribute("data-state").as_deref(),
+            Some("idle"),
+            "not counting unseen"
         );
-        assert_eq!(el.get_attribute("data-state").as_deref(), Some("done"));
     }
-    // Once rendered and in view, it is the reader's: kept (it was never seen at 0).
+    // Once rendered and in view, it counts, and ends on its exact final.
     let hidden: HtmlElement = one(&parent, "#hidden-box").unchecked_into();
     hidden.style().remove_property("display").unwrap();
-    TimeoutFuture::new(200).await;
+    until(1000, "the counter to count", || {
+        el.get_attribute("data-state").as_deref() != Some("idle")
+    })
+    .await;
+    until(5000, "the counter to end", || {
+        el.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
     assert_eq!(text(&one(&el, ".num")), "6.5");
     drop(handle);
     parent.remove();

@@ -117,15 +117,22 @@ impl Visibility {
         ratio: 0.0,
     };
 
-    /// An entry's report, or `None` when its bounding rectangle is empty (`width` and `height` 0):
-    /// Chrome's first entry for an element can be empty before layout, and so is an element that
-    /// is not rendered. Such an entry says nothing about what the reader sees; taken as "not
-    /// visible", it would send a prerendered counter in view back to 0 (a flash).
+    /// An entry's report. An element with an empty bounding rectangle (`width` and `height` 0)
+    /// has no box the reader could see: it is not rendered (`display: none`), or it is in a part
+    /// of the page the browser skips for now (`content-visibility: auto` far from the viewport:
+    /// not laid out until the reader nears it), and either way it is out of sight ([`Self::HIDDEN`]).
+    /// Telling the two apart (`checkVisibility`) would make the browser compute the style of the
+    /// whole skipped part, at once, in the observer's task. `None` for an empty rectangle the
+    /// observer calls intersecting (a box of no size on the viewport's edge): it says nothing.
     pub fn from_entry(width: f64, height: f64, intersecting: bool, ratio: f64) -> Option<Self> {
-        (width > 0.0 || height > 0.0).then_some(Self {
-            intersecting,
-            ratio,
-        })
+        if width > 0.0 || height > 0.0 {
+            Some(Self {
+                intersecting,
+                ratio,
+            })
+        } else {
+            (!intersecting).then_some(Self::HIDDEN)
+        }
     }
 }
 
@@ -244,9 +251,9 @@ pub fn use_viewport_height() -> leptos::prelude::Signal<f64> {
 }
 
 /// Reports `el`'s visibility to `f` (the observer's first report, then whenever it crosses 0, ½ or
-/// all visible) until `f` returns `false` or the current reactive owner is cleaned up. Entries
-/// with an empty rectangle are ignored (see [`Visibility::from_entry`]), unless the element is in a
-/// part of the page the browser skips for now ([`skipped`]): then it is hidden.
+/// all visible) until `f` returns `false` or the current reactive owner is cleaned up. An element
+/// with no box (not rendered, or in a part the browser skips for now) is hidden (see
+/// [`Visibility::from_entry`]).
 pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'static) {
     use_intersections(
         std::slice::from_ref(el),
@@ -261,7 +268,6 @@ pub fn use_visibility(el: &Element, mut f: impl FnMut(Visibility) -> bool + 'sta
                     entry.is_intersecting(),
                     entry.intersection_ratio(),
                 )
-                .or_else(|| skipped(&entry.target()).then_some(Visibility::HIDDEN))
             });
             seen.is_none_or(&mut f)
         },
@@ -949,9 +955,17 @@ mod tests {
     use super::{scroll_fraction, Visibility};
 
     #[test]
-    fn entries_with_an_empty_rectangle_say_nothing() {
-        assert_eq!(Visibility::from_entry(0.0, 0.0, false, 0.0), None);
-        assert_eq!(Visibility::from_entry(0.0, 0.0, true, 1.0), None);
+    fn an_element_without_a_box_is_hidden() {
+        assert_eq!(
+            Visibility::from_entry(0.0, 0.0, false, 0.0),
+            Some(Visibility::HIDDEN),
+            "not rendered, or in a part the browser skips"
+        );
+        assert_eq!(
+            Visibility::from_entry(0.0, 0.0, true, 1.0),
+            None,
+            "a box of no size on the viewport's edge says nothing"
+        );
         assert_eq!(
             Visibility::from_entry(100.0, 20.0, false, 0.0),
             Some(Visibility {

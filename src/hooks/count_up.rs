@@ -128,10 +128,6 @@ pub fn use_count_up(
             Phase::Waiting
         };
         let animator = browser::use_animator();
-        // Over the server's HTML, going back to 0 waits for the next frame: the first reports of
-        // every counter come in one task, and a counter written between two others' reports would
-        // make each report's reading ([`browser::skipped`]) restyle the page again.
-        let later = (phase == Phase::Prerendered).then(browser::use_next_frame);
         browser::use_visibility(&el, move |seen| {
             if state.get_untracked() == CountState::Done && phase == Phase::Counting {
                 return false;
@@ -139,10 +135,7 @@ pub fn use_count_up(
             match decide(phase, seen) {
                 Action::Wait => true,
                 Action::Reset => {
-                    match &later {
-                        Some(later) => later.write(reset),
-                        None => reset(),
-                    }
+                    reset();
                     phase = Phase::Waiting;
                     true
                 }
