@@ -48,6 +48,8 @@ unit:
 	$(ENV) cargo test --no-default-features --features ssr --lib photo_encode
 
 # Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
+# The runner's time limit is for the whole file (20 s by default; the counters' runs take ~20 s).
+web-test: export WASM_BINDGEN_TEST_TIMEOUT = 90
 web-test:
 	$(ENV) wasm-pack test --headless --chrome -- --test web
 	$(ENV) wasm-pack test --headless --firefox -- --test web

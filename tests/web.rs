@@ -329,6 +329,44 @@ async fn a_counter_waits_until_half_of_it_is_visible() {
 }
 
 #[wasm_bindgen_test]
+async fn a_counter_flung_past_waits_at_0_and_counts_when_the_reader_stays() {
+    use ruzhou_story::hooks::count_up::DWELL_MS;
+    let (parent, handle) = mount(|| {
+        provide_context(motion(false));
+        view! {
+            <div style="height: 3000px"></div>
+            <StoryCounter counter=counter("machines")/>
+            <div style="height: 3000px"></div>
+        }
+    });
+    leptos::task::tick().await;
+    TimeoutFuture::new(100).await;
+    let el = one(&parent, "[data-counter='machines']");
+    let below: HtmlElement = parent.last_element_child().unwrap().unchecked_into();
+    // In view for two frames, then gone: a fling.
+    el.scroll_into_view();
+    TimeoutFuture::new(40).await;
+    below.scroll_into_view();
+    TimeoutFuture::new(DWELL_MS + 200).await;
+    assert_eq!(
+        el.get_attribute("data-state").as_deref(),
+        Some("idle"),
+        "no count for a figure the reader flung past"
+    );
+    assert_eq!(text(&one(&el, ".num")), "\u{2007}0");
+    // Back, and staying: it counts to its exact final.
+    el.scroll_into_view();
+    until(4000, "the counter to finish once the reader stays", || {
+        el.get_attribute("data-state").as_deref() == Some("done")
+    })
+    .await;
+    assert_eq!(text(&one(&el, ".counter-face")), "40余台");
+    drop(handle);
+    parent.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
 async fn reduced_motion_shows_the_final_value_at_once() {
     let handles = Handles::from_now();
     let (parent, handle) = mount(|| {

@@ -290,12 +290,14 @@ pub fn use_intersection_signal(
 
 type FrameClosure = Closure<dyn FnMut(f64)>;
 
-/// A running requestAnimationFrame loop with a timer as safety net. Dropping it cancels both.
+/// A running requestAnimationFrame loop with a timer as safety net (and, before it starts, the
+/// timer that starts it). Dropping it cancels them all.
 struct Animation {
     frame: Rc<Cell<Option<i32>>>,
     closure: Rc<RefCell<Option<FrameClosure>>>,
     /// Calls `finish` unless it was called already.
     end: Rc<dyn Fn()>,
+    _start: Option<gloo_timers::callback::Timeout>,
     _finish: gloo_timers::callback::Timeout,
 }
 
@@ -309,17 +311,18 @@ impl Drop for Animation {
     }
 }
 
-/// Runs `step(elapsed_ms)` once per animation frame until `elapsed_ms ≥ duration_ms`, then calls
-/// `finish()` once. Time-based: a tab that was in the background lands on `finish` at its first frame
-/// back, and a timer calls `finish` at the end even where frames are paused (background tabs,
-/// hidden iframes).
+/// After `delay_ms` (none for 0), runs `step(elapsed_ms)` once per animation frame until
+/// `elapsed_ms ≥ duration_ms`, then calls `finish()` once. Time-based: a tab that was in the
+/// background lands on `finish` at its first frame back, and a timer calls `finish` at the end even
+/// where frames are paused (background tabs, hidden iframes).
 fn animate(
+    delay_ms: u32,
     duration_ms: f64,
     step: impl Fn(f64) + 'static,
     finish: impl Fn() + 'static,
 ) -> Animation {
-    step(0.0);
-    let start = now_ms();
+    let step = Rc::new(step);
+    let start = Rc::new(Cell::new(0.0));
     let done = Rc::new(Cell::new(false));
     let finish = Rc::new(finish);
     let frame = Rc::new(Cell::new(None));
@@ -345,7 +348,7 @@ fn animate(
     let timer = {
         let end = end.clone();
         let frame = frame.clone();
-        gloo_timers::callback::Timeout::new(duration_ms.ceil() as u32 + 50, move || {
+        gloo_timers::callback::Timeout::new(delay_ms + duration_ms.ceil() as u32 + 50, move || {
             if let Some(id) = frame.take() {
                 let _ = window().cancel_animation_frame(id);
             }
@@ -354,9 +357,10 @@ fn animate(
     };
     let on_frame = {
         let (frame, closure_ref, end) = (frame.clone(), Rc::downgrade(&closure), end.clone());
+        let (step, start) = (step.clone(), start.clone());
         move |now: f64| {
             frame.set(None);
-            let elapsed = now - start;
+            let elapsed = now - start.get();
             if elapsed >= duration_ms {
                 end();
                 return;
@@ -368,11 +372,26 @@ fn animate(
         }
     };
     *closure.borrow_mut() = Some(Closure::new(on_frame));
-    request(&frame, &closure);
+    let begin = {
+        let (frame, closure) = (frame.clone(), Rc::downgrade(&closure));
+        move || {
+            step(0.0);
+            start.set(now_ms());
+            if let Some(closure) = closure.upgrade() {
+                request(&frame, &closure);
+            }
+        }
+    };
+    let delayed =
+        (delay_ms > 0).then(|| gloo_timers::callback::Timeout::new(delay_ms, begin.clone()));
+    if delayed.is_none() {
+        begin();
+    }
     Animation {
         frame,
         closure,
         end: Rc::new(end),
+        _start: delayed,
         _finish: timer,
     }
 }
@@ -383,16 +402,18 @@ fn animate(
 pub struct Animator(Rc<RefCell<Option<Animation>>>);
 
 impl Animator {
-    /// Runs `step(elapsed_ms)` every frame for `duration_ms`, then `finish()` once (also where
-    /// frames are paused: a timer finishes it). Cancels the animation running before.
+    /// After `delay_ms` (none for 0), runs `step(elapsed_ms)` every frame for `duration_ms`, then
+    /// `finish()` once (also where frames are paused: a timer finishes it). Cancels the animation
+    /// running (or waiting to run) before; [`Self::stop`] in the delay cancels it unstarted.
     pub fn start(
         &self,
+        delay_ms: u32,
         duration_ms: f64,
         step: impl Fn(f64) + 'static,
         finish: impl Fn() + 'static,
     ) {
         self.stop();
-        let animation = animate(duration_ms, step, finish);
+        let animation = animate(delay_ms, duration_ms, step, finish);
         *self.0.borrow_mut() = Some(animation);
     }
 

@@ -36,9 +36,17 @@ pub enum Phase {
     Prerendered,
     /// At 0, waiting for the reader.
     Waiting,
+    /// At least half visible, about to count: if it stays so for [`DWELL_MS`].
+    Due,
     /// Counting.
     Counting,
 }
+
+/// How long a counter must stay at least half visible before it counts (ms). A reader flinging
+/// the page past it does not read it (at 7 500 px/s, a phone's viewport goes by in 110 ms): it
+/// waits at 0, and counts when the reader comes back to it, instead of costing a relayout and
+/// repaint every frame for a count nobody sees. At a reading pace it starts at once to the eye.
+pub const DWELL_MS: u32 = 150;
 
 /// What a counter does with a visibility report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,8 +55,10 @@ pub enum Action {
     Wait,
     /// Out of sight with its final value (prerendered): go back to 0 and wait, unseen.
     Reset,
-    /// At least half visible: count now, watching on.
+    /// At least half visible: count after [`DWELL_MS`], watching on.
     Start,
+    /// Less than half visible before the count started: wait again, at 0.
+    Cancel,
     /// Already in view with its final value when the app took over: keep it, stop watching.
     Keep,
     /// Out of sight while counting (a reader flinging past it): show the final value at once and
@@ -62,13 +72,14 @@ pub fn decide(phase: Phase, seen: Visibility) -> Action {
         (Phase::Prerendered, true) => Action::Keep,
         (Phase::Prerendered, false) => Action::Reset,
         (Phase::Waiting, true) if seen.ratio >= 0.5 => Action::Start,
+        (Phase::Due, _) if !seen.intersecting || seen.ratio < 0.5 => Action::Cancel,
         (Phase::Counting, false) => Action::Finish,
         _ => Action::Wait,
     }
 }
 
-/// Counts `format`'s number up from 0 over `duration_ms` once at least half of `node` is visible,
-/// and ends on the exact final digits; a counter that leaves the viewport while counting ends
+/// Counts `format`'s number up from 0 over `duration_ms` once at least half of `node` has been
+/// visible for [`DWELL_MS`], and ends on the exact final digits; a counter that leaves the viewport while counting ends
 /// there at once. Returns the digits to show (padded to the final's width) and the state.
 ///
 /// - Reduced motion: the final value at once, nothing observed.
@@ -99,8 +110,10 @@ pub fn use_count_up(
         state.try_set(CountState::Idle);
     };
     let count = move |animator: &browser::Animator| {
-        state.try_set(CountState::Running);
         let step = move |elapsed| {
+            if state.get_untracked() == CountState::Idle {
+                state.try_set(CountState::Running);
+            }
             let value = easing::value_at(format.target, elapsed, duration_ms);
             let text = format.padded_digits(value);
             if digits.try_with_untracked(|d| *d != text) == Some(true) {
@@ -111,7 +124,7 @@ pub fn use_count_up(
             digits.try_set(format.final_digits());
             state.try_set(CountState::Done);
         };
-        animator.start(duration_ms, step, finish);
+        animator.start(DWELL_MS, duration_ms, step, finish);
     };
 
     // Runs again on each replay: the observer and animation of the run before stop first.
@@ -129,6 +142,10 @@ pub fn use_count_up(
         };
         let animator = browser::use_animator();
         browser::use_visibility(&el, move |seen| {
+            // Counting since the dwell ended (its animation's first frame said so).
+            if phase == Phase::Due && state.get_untracked() != CountState::Idle {
+                phase = Phase::Counting;
+            }
             if state.get_untracked() == CountState::Done && phase == Phase::Counting {
                 return false;
             }
@@ -141,7 +158,12 @@ pub fn use_count_up(
                 }
                 Action::Start => {
                     count(&animator);
-                    phase = Phase::Counting;
+                    phase = Phase::Due;
+                    true
+                }
+                Action::Cancel => {
+                    animator.stop();
+                    phase = Phase::Waiting;
                     true
                 }
                 Action::Keep => false,
@@ -190,6 +212,14 @@ mod tests {
             "even partly visible: no flash to 0"
         );
         assert_eq!(decide(Phase::Prerendered, HIDDEN), Action::Reset);
+    }
+
+    #[test]
+    fn a_counter_counts_only_if_it_stays_half_visible() {
+        assert_eq!(decide(Phase::Due, HALF), Action::Wait, "still half visible");
+        assert_eq!(decide(Phase::Due, ALL), Action::Wait);
+        assert_eq!(decide(Phase::Due, EDGE), Action::Cancel, "flung past");
+        assert_eq!(decide(Phase::Due, HIDDEN), Action::Cancel);
     }
 
     #[test]
