@@ -69,9 +69,11 @@ for (const s of STORIES) {
       await handle.scrollIntoViewIfNeeded();
       const box = await handle.boundingBox();
       const top = await page.evaluate(() => window.scrollY);
+      // Each figure in view for a moment: a counter counts once half of it has been in view for
+      // 150 ms.
       for (let y = top + box.y; y < top + box.y + box.height; y += 400) {
         await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
-        await page.waitForTimeout(100);
+        await page.waitForTimeout(250);
       }
       await settled(frame);
       const counters = await counterStates(frame);

@@ -35,13 +35,14 @@ for (const engine of engines) {
           addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
         });
 
-        // A reader flicking through the whole story.
+        // A reader flicking through the whole story, each figure in view for a moment (a counter
+        // counts once half of it has been in view for 150 ms: one flung past waits at 0).
         // To the real end: the page's height is read again at each step (a section far from the
         // viewport holds an estimate of its height until it is first laid out).
         const height = () => page.run(() => document.documentElement.scrollHeight);
         for (let y = 0; y <= await height() + 900; y += 350) {
           await page.run((y) => window.scrollTo(0, y), y);
-          await new Promise((ok) => setTimeout(ok, 60));
+          await new Promise((ok) => setTimeout(ok, 150));
         }
         await page.until('the counters to settle', 10000, () => !document.querySelector('[data-counter][data-state="running"]'));
         const counters = await page.run(() => [...document.querySelectorAll('[data-counter]')].map((el) => ({
