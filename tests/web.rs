@@ -411,8 +411,8 @@ async fn unmounting_cancels_observers_and_frames() {
     .await;
     assert_eq!(
         handles.started(),
-        4,
-        "per counter: a visibility watch (one has fired) and an animation slot"
+        6,
+        "per counter: a visibility watch (one has fired), an animation slot and the dwell's frame"
     );
     let num = one(&trees, ".num");
     drop(handle);
@@ -791,6 +791,32 @@ async fn a_scene_follows_its_steps_down_and_up_and_stops_on_unmount() {
     assert!(handles.started() > 0);
     drop(handle);
     assert_eq!(handles.started(), 0, "the scene's observer outlived it");
+    parent.remove();
+    style.remove();
+    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_scene_flung_through_shows_only_the_step_the_reader_stops_at() {
+    use ruzhou_story::hooks::active_step::STEP_DWELL_MS;
+    let (parent, handle, scene, steps, style) = mount_scene("financing", false);
+    leptos::task::tick().await;
+    let step = || scene.get_attribute("data-step").unwrap();
+    steps[0].scroll_into_view();
+    until(1000, "step 0", || step() == "0").await;
+    TimeoutFuture::new(STEP_DWELL_MS + 100).await;
+    // Through steps 1 to 4 a frame or two each, to rest on step 5: what the scene showed meanwhile.
+    let mut shown = vec![step()];
+    for card in &steps[1..] {
+        card.scroll_into_view();
+        TimeoutFuture::new(20).await;
+        if shown.last() != Some(&step()) {
+            shown.push(step());
+        }
+    }
+    until(1000, "step 5", || step() == "5").await;
+    assert_eq!(shown, ["0"], "a step flung past was drawn");
+    drop(handle);
     parent.remove();
     style.remove();
     browser::window().scroll_to_with_x_and_y(0.0, 0.0);

@@ -290,14 +290,12 @@ pub fn use_intersection_signal(
 
 type FrameClosure = Closure<dyn FnMut(f64)>;
 
-/// A running requestAnimationFrame loop with a timer as safety net (and, before it starts, the
-/// timer that starts it). Dropping it cancels them all.
+/// A running requestAnimationFrame loop with a timer as safety net. Dropping it cancels both.
 struct Animation {
     frame: Rc<Cell<Option<i32>>>,
     closure: Rc<RefCell<Option<FrameClosure>>>,
     /// Calls `finish` unless it was called already.
     end: Rc<dyn Fn()>,
-    _start: Option<gloo_timers::callback::Timeout>,
     _finish: gloo_timers::callback::Timeout,
 }
 
@@ -311,18 +309,17 @@ impl Drop for Animation {
     }
 }
 
-/// After `delay_ms` (none for 0), runs `step(elapsed_ms)` once per animation frame until
-/// `elapsed_ms ≥ duration_ms`, then calls `finish()` once. Time-based: a tab that was in the
-/// background lands on `finish` at its first frame back, and a timer calls `finish` at the end even
-/// where frames are paused (background tabs, hidden iframes).
+/// Runs `step(elapsed_ms)` once per animation frame until `elapsed_ms ≥ duration_ms`, then calls
+/// `finish()` once. Time-based: a tab that was in the background lands on `finish` at its first frame
+/// back, and a timer calls `finish` at the end even where frames are paused (background tabs,
+/// hidden iframes).
 fn animate(
-    delay_ms: u32,
     duration_ms: f64,
     step: impl Fn(f64) + 'static,
     finish: impl Fn() + 'static,
 ) -> Animation {
-    let step = Rc::new(step);
-    let start = Rc::new(Cell::new(0.0));
+    step(0.0);
+    let start = now_ms();
     let done = Rc::new(Cell::new(false));
     let finish = Rc::new(finish);
     let frame = Rc::new(Cell::new(None));
@@ -348,7 +345,7 @@ fn animate(
     let timer = {
         let end = end.clone();
         let frame = frame.clone();
-        gloo_timers::callback::Timeout::new(delay_ms + duration_ms.ceil() as u32 + 50, move || {
+        gloo_timers::callback::Timeout::new(duration_ms.ceil() as u32 + 50, move || {
             if let Some(id) = frame.take() {
                 let _ = window().cancel_animation_frame(id);
             }
@@ -357,10 +354,9 @@ fn animate(
     };
     let on_frame = {
         let (frame, closure_ref, end) = (frame.clone(), Rc::downgrade(&closure), end.clone());
-        let (step, start) = (step.clone(), start.clone());
         move |now: f64| {
             frame.set(None);
-            let elapsed = now - start.get();
+            let elapsed = now - start;
             if elapsed >= duration_ms {
                 end();
                 return;
@@ -372,26 +368,11 @@ fn animate(
         }
     };
     *closure.borrow_mut() = Some(Closure::new(on_frame));
-    let begin = {
-        let (frame, closure) = (frame.clone(), Rc::downgrade(&closure));
-        move || {
-            step(0.0);
-            start.set(now_ms());
-            if let Some(closure) = closure.upgrade() {
-                request(&frame, &closure);
-            }
-        }
-    };
-    let delayed =
-        (delay_ms > 0).then(|| gloo_timers::callback::Timeout::new(delay_ms, begin.clone()));
-    if delayed.is_none() {
-        begin();
-    }
+    request(&frame, &closure);
     Animation {
         frame,
         closure,
         end: Rc::new(end),
-        _start: delayed,
         _finish: timer,
     }
 }
@@ -402,18 +383,16 @@ fn animate(
 pub struct Animator(Rc<RefCell<Option<Animation>>>);
 
 impl Animator {
-    /// After `delay_ms` (none for 0), runs `step(elapsed_ms)` every frame for `duration_ms`, then
-    /// `finish()` once (also where frames are paused: a timer finishes it). Cancels the animation
-    /// running (or waiting to run) before; [`Self::stop`] in the delay cancels it unstarted.
+    /// Runs `step(elapsed_ms)` every frame for `duration_ms`, then `finish()` once (also where
+    /// frames are paused: a timer finishes it). Cancels the animation running before.
     pub fn start(
         &self,
-        delay_ms: u32,
         duration_ms: f64,
         step: impl Fn(f64) + 'static,
         finish: impl Fn() + 'static,
     ) {
         self.stop();
-        let animation = animate(delay_ms, duration_ms, step, finish);
+        let animation = animate(duration_ms, step, finish);
         *self.0.borrow_mut() = Some(animation);
     }
 
@@ -446,9 +425,9 @@ pub fn use_animator() -> Animator {
 }
 
 /// Runs the last function given to [`NextFrame::write`] in the next animation frame (once, however
-/// many were given meanwhile); cancelled when the owner of [`use_next_frame`] is cleaned up. For
-/// writes that follow readings of the layout: done in the frame, they lay nothing out between two
-/// readings.
+/// many were given meanwhile), or to [`NextFrame::write_after`] in the first frame after its delay;
+/// cancelled when the owner of [`use_next_frame`] is cleaned up. For writes that follow readings of
+/// the layout: done in the frame, they lay nothing out between two readings.
 #[derive(Clone)]
 pub struct NextFrame(Rc<NextFrameState>);
 
@@ -456,18 +435,37 @@ struct NextFrameState {
     pending: RefCell<Option<Box<dyn FnOnce()>>>,
     frame: Cell<Option<i32>>,
     on_frame: RefCell<Option<FrameClosure>>,
+    /// The first frame time (ms, `performance.now()`) that may run what is pending.
+    not_before: Cell<f64>,
+}
+
+impl NextFrameState {
+    fn request(&self) {
+        if self.frame.get().is_none() {
+            if let Some(c) = self.on_frame.borrow().as_ref() {
+                let id = window().request_animation_frame(c.as_ref().unchecked_ref());
+                self.frame.set(id.ok());
+            }
+        }
+    }
 }
 
 impl NextFrame {
     /// Runs `f` in the next frame instead of what was waiting for it.
     pub fn write(&self, f: impl FnOnce() + 'static) {
+        self.write_after(0, f);
+    }
+
+    /// Runs `f` in the first frame at least `delay_ms` from now, instead of what was waiting (a
+    /// later write or [`Self::cancel`] meanwhile forgets it). It waits frame by frame: no timer.
+    pub fn write_after(&self, delay_ms: u32, f: impl FnOnce() + 'static) {
         *self.0.pending.borrow_mut() = Some(Box::new(f));
-        if self.0.frame.get().is_none() {
-            if let Some(c) = self.0.on_frame.borrow().as_ref() {
-                let id = window().request_animation_frame(c.as_ref().unchecked_ref());
-                self.0.frame.set(id.ok());
-            }
-        }
+        self.0.not_before.set(if delay_ms == 0 {
+            0.0
+        } else {
+            now_ms() + f64::from(delay_ms)
+        });
+        self.0.request();
     }
 
     /// Forgets what was waiting.
@@ -482,11 +480,18 @@ pub fn use_next_frame() -> NextFrame {
         pending: RefCell::new(None),
         frame: Cell::new(None),
         on_frame: RefCell::new(None),
+        not_before: Cell::new(0.0),
     });
     let weak = Rc::downgrade(&state);
-    *state.on_frame.borrow_mut() = Some(Closure::new(move |_: f64| {
+    *state.on_frame.borrow_mut() = Some(Closure::new(move |now: f64| {
         if let Some(state) = weak.upgrade() {
             state.frame.set(None);
+            if now < state.not_before.get() {
+                if state.pending.borrow().is_some() {
+                    state.request();
+                }
+                return;
+            }
             let pending = state.pending.borrow_mut().take();
             if let Some(f) = pending {
                 f();

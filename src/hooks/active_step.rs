@@ -15,6 +15,12 @@ const THRESHOLDS: [f64; 21] = [
     0.85, 0.9, 0.95, 1.0,
 ];
 
+/// How long a new step must stay the one being read before the scene shows it (ms), after the
+/// first: a reader flinging through a scene (at 7 500 px/s a step's card crosses the line in about
+/// 25 ms) passes steps nobody reads, and each shown would restyle, relayout and repaint the
+/// graphic; at a reading pace the change follows the card within a tenth of a second.
+pub const STEP_DWELL_MS: u32 = 100;
+
 /// The step being read in a scene of `count` steps, whose graphic is the `graphic` figure and whose
 /// step elements are the children of `steps`, and whether state changes may animate yet.
 ///
@@ -32,7 +38,7 @@ const THRESHOLDS: [f64; 21] = [
 /// scroll through.
 ///
 /// The geometry is read in the observer's report and the new step written in the next animation
-/// frame: the reports of every scene come in one task, and a scene that changed the page between
+/// frame (the first reading at once, a later one once it has held for [`STEP_DWELL_MS`]): the reports of every scene come in one task, and a scene that changed the page between
 /// two others' readings would make each reading lay the whole page out again (with 50 scenes, a
 /// 40 ms task at 4× CPU). When `flat` (embed mode: the frame is as tall as its content, nothing
 /// sticks) the final state stays. Under reduced motion states change without animation.
@@ -72,6 +78,8 @@ pub fn use_active_step(
         let settle = (!reduced).then(browser::use_next_frame);
         let reached = Cell::new(false);
         let written = Rc::new(Cell::new(false));
+        // The step waiting for its dwell: the reports while it holds do not start it again.
+        let due = Cell::new(None::<usize>);
         let update = move |in_view: bool| {
             if !(in_view || reached.get()) {
                 return;
@@ -87,14 +95,21 @@ pub fn use_active_step(
                     active_step(&tops, line).min(last)
                 });
             if written.get() && active.get_untracked() == step {
+                due.set(None);
                 writer.cancel();
+                return;
+            }
+            if written.get() {
+                if due.replace(Some(step)) != Some(step) {
+                    writer.write_after(STEP_DWELL_MS, move || active.set(step));
+                }
                 return;
             }
             let (settle, written) = (settle.clone(), written.clone());
             writer.write(move || {
                 active.set(step);
-                let first = !written.replace(true);
-                if let Some(settle) = settle.filter(|_| first) {
+                written.set(true);
+                if let Some(settle) = settle {
                     settle.write(move || animated.set(true));
                 }
             });

@@ -110,10 +110,8 @@ pub fn use_count_up(
         state.try_set(CountState::Idle);
     };
     let count = move |animator: &browser::Animator| {
+        state.try_set(CountState::Running);
         let step = move |elapsed| {
-            if state.get_untracked() == CountState::Idle {
-                state.try_set(CountState::Running);
-            }
             let value = easing::value_at(format.target, elapsed, duration_ms);
             let text = format.padded_digits(value);
             if digits.try_with_untracked(|d| *d != text) == Some(true) {
@@ -124,7 +122,7 @@ pub fn use_count_up(
             digits.try_set(format.final_digits());
             state.try_set(CountState::Done);
         };
-        animator.start(DWELL_MS, duration_ms, step, finish);
+        animator.start(duration_ms, step, finish);
     };
 
     // Runs again on each replay: the observer and animation of the run before stop first.
@@ -141,8 +139,10 @@ pub fn use_count_up(
             Phase::Waiting
         };
         let animator = browser::use_animator();
+        // The dwell before a count.
+        let due = browser::use_next_frame();
         browser::use_visibility(&el, move |seen| {
-            // Counting since the dwell ended (its animation's first frame said so).
+            // Counting since the dwell ended.
             if phase == Phase::Due && state.get_untracked() != CountState::Idle {
                 phase = Phase::Counting;
             }
@@ -157,12 +157,13 @@ pub fn use_count_up(
                     true
                 }
                 Action::Start => {
-                    count(&animator);
+                    let animator = animator.clone();
+                    due.write_after(DWELL_MS, move || count(&animator));
                     phase = Phase::Due;
                     true
                 }
                 Action::Cancel => {
-                    animator.stop();
+                    due.cancel();
                     phase = Phase::Waiting;
                     true
                 }
