@@ -120,7 +120,8 @@ impl Visibility {
     /// An entry's report. An element with an empty bounding rectangle (`width` and `height` 0)
     /// has no box the reader could see: it is not rendered (`display: none`), or it is in a part
     /// of the page the browser skips for now (`content-visibility: auto` far from the viewport:
-    /// not laid out until the reader nears it), and either way it is out of sight ([`Self::HIDDEN`]).
+    /// not laid out until the reader nears it), and either way it is out of sight
+    /// ([`Self::HIDDEN`]).
     /// Telling the two apart (`checkVisibility`) would make the browser compute the style of the
     /// whole skipped part, at once, in the observer's task. `None` for an empty rectangle the
     /// observer calls intersecting (a box of no size on the viewport's edge): it says nothing.

@@ -38,8 +38,9 @@ pub const STEP_DWELL_MS: u32 = 100;
 /// scroll through.
 ///
 /// The geometry is read in the observer's report and the new step written in the next animation
-/// frame (the first reading at once, a later one once it has held for [`STEP_DWELL_MS`]): the reports of every scene come in one task, and a scene that changed the page between
-/// two others' readings would make each reading lay the whole page out again (with 50 scenes, a
+/// frame (the first reading at once, a later one once it has held for [`STEP_DWELL_MS`]): the
+/// reports of every scene come in one task, and a scene that changed the page between two others'
+/// readings would make each reading lay the whole page out again (with 50 scenes, a
 /// 40 ms task at 4× CPU). When `flat` (embed mode: the frame is as tall as its content, nothing
 /// sticks) the final state stays. Under reduced motion states change without animation.
 /// Everything stops when the calling component unmounts.

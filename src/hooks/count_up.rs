@@ -79,8 +79,9 @@ pub fn decide(phase: Phase, seen: Visibility) -> Action {
 }
 
 /// Counts `format`'s number up from 0 over `duration_ms` once at least half of `node` has been
-/// visible for [`DWELL_MS`], and ends on the exact final digits; a counter that leaves the viewport while counting ends
-/// there at once. Returns the digits to show (padded to the final's width) and the state.
+/// visible for [`DWELL_MS`], and ends on the exact final digits; a counter that leaves the
+/// viewport while counting ends there at once. Returns the digits to show (padded to the final's
+/// width) and the state.
 ///
 /// - Reduced motion: the final value at once, nothing observed.
 /// - Prerendered (hydrating server HTML with finals): in view at take-over, the final stays (no
