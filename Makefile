@@ -48,7 +48,7 @@ unit:
 	$(ENV) cargo test --no-default-features --features ssr --lib photo_encode
 
 # Browser tests (tests/web.rs) in headless Chromium and Firefox, through chromedriver and geckodriver.
-# The runner's time limit is for the whole file (20 s by default; the counters' runs take ~20 s).
+# The runner's time limit is for the whole file: 20 s by default, and its tests take about 22 s.
 web-test: export WASM_BINDGEN_TEST_TIMEOUT = 90
 web-test:
 	$(ENV) wasm-pack test --headless --chrome -- --test web

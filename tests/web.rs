@@ -300,36 +300,7 @@ async fn a_counter_counts_through_intermediate_values_and_ends_exact() {
 }
 
 #[wasm_bindgen_test]
-async fn a_counter_waits_until_half_of_it_is_visible() {
-    let (parent, handle) = mount(|| {
-        provide_context(motion(false));
-        view! {
-            <div style="height: 3000px"></div>
-            <StoryCounter counter=counter("machines")/>
-        }
-    });
-    leptos::task::tick().await;
-    TimeoutFuture::new(300).await;
-    let el = one(&parent, "[data-counter='machines']");
-    assert_eq!(
-        el.get_attribute("data-state").as_deref(),
-        Some("idle"),
-        "started off-screen"
-    );
-    assert_eq!(text(&one(&el, ".num")), "\u{2007}0");
-    el.scroll_into_view();
-    until(4000, "the counter to finish after scrolling", || {
-        el.get_attribute("data-state").as_deref() == Some("done")
-    })
-    .await;
-    assert_eq!(text(&one(&el, ".counter-face")), "40余台");
-    drop(handle);
-    parent.remove();
-    browser::window().scroll_to_with_x_and_y(0.0, 0.0);
-}
-
-#[wasm_bindgen_test]
-async fn a_counter_flung_past_waits_at_0_and_counts_when_the_reader_stays() {
+async fn a_counter_waits_until_half_of_it_is_visible_and_not_for_a_fling_past() {
     use ruzhou_story::hooks::count_up::DWELL_MS;
     let (parent, handle) = mount(|| {
         provide_context(motion(false));
@@ -340,20 +311,24 @@ async fn a_counter_flung_past_waits_at_0_and_counts_when_the_reader_stays() {
         }
     });
     leptos::task::tick().await;
-    TimeoutFuture::new(100).await;
+    TimeoutFuture::new(300).await;
     let el = one(&parent, "[data-counter='machines']");
-    let below: HtmlElement = parent.last_element_child().unwrap().unchecked_into();
+    let idle = |why: &str| {
+        assert_eq!(
+            el.get_attribute("data-state").as_deref(),
+            Some("idle"),
+            "{why}"
+        );
+        assert_eq!(text(&one(&el, ".num")), "\u{2007}0", "{why}");
+    };
+    idle("started off-screen");
     // In view for two frames, then gone: a fling.
+    let below: HtmlElement = parent.last_element_child().unwrap().unchecked_into();
     el.scroll_into_view();
     TimeoutFuture::new(40).await;
     below.scroll_into_view();
     TimeoutFuture::new(DWELL_MS + 200).await;
-    assert_eq!(
-        el.get_attribute("data-state").as_deref(),
-        Some("idle"),
-        "no count for a figure the reader flung past"
-    );
-    assert_eq!(text(&one(&el, ".num")), "\u{2007}0");
+    idle("no count for a figure the reader flung past");
     // Back, and staying: it counts to its exact final.
     el.scroll_into_view();
     until(4000, "the counter to finish once the reader stays", || {
