@@ -86,6 +86,29 @@ fn shown_text(p: &Element) -> String {
     text(&p)
 }
 
+/// Counts the animation frames the page asks for (`requestAnimationFrame` calls) from a moment
+/// of a test: each one is a main-thread frame, even one that writes nothing.
+struct FramesAsked;
+
+impl FramesAsked {
+    /// Counts from now.
+    fn from_now() -> Self {
+        js_sys::eval(
+            "window.__rafAsked = 0; window.__raf ??= window.requestAnimationFrame; \
+             window.requestAnimationFrame = (f) => { window.__rafAsked++; return window.__raf.call(window, f); };",
+        )
+        .unwrap();
+        FramesAsked
+    }
+
+    /// Stops counting; the frames asked for since [`Self::from_now`].
+    fn stop(self) -> u32 {
+        js("window.requestAnimationFrame = window.__raf; String(window.__rafAsked)")
+            .parse()
+            .unwrap()
+    }
+}
+
 fn motion(reduced: bool) -> Motion {
     Motion::client(reduced)
 }
@@ -324,11 +347,17 @@ async fn a_counter_waits_until_half_of_it_is_visible_and_not_for_a_fling_past() 
     idle("started off-screen");
     // In view for two frames, then gone: a fling.
     let below: HtmlElement = parent.last_element_child().unwrap().unchecked_into();
+    let frames = FramesAsked::from_now();
     el.scroll_into_view();
     TimeoutFuture::new(40).await;
     below.scroll_into_view();
     TimeoutFuture::new(DWELL_MS + 200).await;
     idle("no count for a figure the reader flung past");
+    assert_eq!(
+        frames.stop(),
+        0,
+        "the dwell is a timer: a figure flung past asks the browser for no frame"
+    );
     // Back, and staying: it counts to its exact final.
     el.scroll_into_view();
     until(4000, "the counter to finish once the reader stays", || {

@@ -437,11 +437,20 @@ struct NextFrameState {
     pending: RefCell<Option<Box<dyn FnOnce()>>>,
     frame: Cell<Option<i32>>,
     on_frame: RefCell<Option<FrameClosure>>,
-    /// The first frame time (ms, `performance.now()`) that may run what is pending.
-    not_before: Cell<f64>,
+    /// The timer of a [`NextFrame::write_after`] whose delay is still running: waiting asks the
+    /// browser for no frame (each frame asked for is a main-thread frame, even one that writes
+    /// nothing, and a reader flinging past a counter or a scene's steps starts many delays). It
+    /// calls `on_frame` without a frame time, which asks for the frame.
+    delay: Cell<Option<i32>>,
 }
 
 impl NextFrameState {
+    fn stop_delay(&self) {
+        if let Some(id) = self.delay.take() {
+            window().clear_timeout_with_handle(id);
+        }
+    }
+
     fn request(&self) {
         if self.frame.get().is_none() {
             if let Some(c) = self.on_frame.borrow().as_ref() {
@@ -459,20 +468,26 @@ impl NextFrame {
     }
 
     /// Runs `f` in the first frame at least `delay_ms` from now, instead of what was waiting (a
-    /// later write or [`Self::cancel`] meanwhile forgets it). It waits frame by frame: no timer.
+    /// later write or [`Self::cancel`] meanwhile forgets it). The delay is a timer: no frame is
+    /// asked for until it has run out.
     pub fn write_after(&self, delay_ms: u32, f: impl FnOnce() + 'static) {
         *self.0.pending.borrow_mut() = Some(Box::new(f));
-        self.0.not_before.set(if delay_ms == 0 {
-            0.0
-        } else {
-            now_ms() + f64::from(delay_ms)
-        });
-        self.0.request();
+        self.0.stop_delay();
+        if delay_ms == 0 {
+            self.0.request();
+        } else if let Some(c) = self.0.on_frame.borrow().as_ref() {
+            let id = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                c.as_ref().unchecked_ref(),
+                delay_ms as i32,
+            );
+            self.0.delay.set(id.ok());
+        }
     }
 
     /// Forgets what was waiting.
     pub fn cancel(&self) {
         self.0.pending.borrow_mut().take();
+        self.0.stop_delay();
     }
 }
 
@@ -482,16 +497,20 @@ pub fn use_next_frame() -> NextFrame {
         pending: RefCell::new(None),
         frame: Cell::new(None),
         on_frame: RefCell::new(None),
-        not_before: Cell::new(0.0),
+        delay: Cell::new(None),
     });
     let weak = Rc::downgrade(&state);
     *state.on_frame.borrow_mut() = Some(Closure::new(move |now: f64| {
         if let Some(state) = weak.upgrade() {
+            if now.is_nan() {
+                // The delay's timer (it gives no frame time, which arrives as NaN): now the frame.
+                state.delay.set(None);
+                state.request();
+                return;
+            }
             state.frame.set(None);
-            if now < state.not_before.get() {
-                if state.pending.borrow().is_some() {
-                    state.request();
-                }
+            // A frame asked for before a delay started: the delay's own frame runs it.
+            if state.delay.get().is_some() {
                 return;
             }
             let pending = state.pending.borrow_mut().take();
@@ -507,6 +526,7 @@ pub fn use_next_frame() -> NextFrame {
                 let _ = window().cancel_animation_frame(id);
             }
             self.0.pending.borrow_mut().take();
+            self.0.stop_delay();
             self.0.on_frame.borrow_mut().take();
         }
     }
