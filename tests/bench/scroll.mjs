@@ -24,14 +24,24 @@ async function metrics(cdp) {
   return Object.fromEntries(list.filter((m) => METRICS.includes(m.name)).map((m) => [m.name, m.value]));
 }
 
+/** The ways a reader scrolls, by name: `touch` (a finger's drag: the compositor scrolls and the
+ *  page gets its scroll events) and `wheel` (a mouse wheel or trackpad: each notch is an input
+ *  event the page's main thread sees before the compositor scrolls it smoothly); `script`, the
+ *  page scrolled by `scrollTo` a step at a time, for probes. */
+export const DRIVERS = {
+  touch: 'a touch drag',
+  wheel: 'a mouse wheel',
+  script: 'scrollTo steps',
+};
+
 /**
- * Scrolls `page` (loaded, settled, at the top; `recorder` installed) to the bottom with a touch
- * drag at STEP_PX every STEP_MS (a synthetic gesture: the compositor scrolls, as for a reader's
- * finger, and the page gets its scroll events), and returns what the main thread did meanwhile:
+ * Scrolls `page` (loaded, settled, at the top; `recorder` installed) to the bottom with `driver`
+ * (one of DRIVERS) at STEP_PX every STEP_MS, and returns what the main thread did meanwhile:
  * busy ms per 1 000 px scrolled, script, style + layout ms, layouts, frames over 33 ms, the worst
  * frame, long tasks.
  */
-export async function scrollCost(page, cdp) {
+export async function scrollCost(page, cdp, driver = 'touch') {
+  if (!(driver in DRIVERS)) throw new Error(`no scroll driver ${driver}`);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const { from, width, height } = await page.evaluate(() => ({ from: performance.now(), width: innerWidth, height: innerHeight }));
   // How far is left to the bottom: read again after each drag, since the page may grow a little
@@ -39,8 +49,17 @@ export async function scrollCost(page, cdp) {
   // first laid out).
   const left = () => page.evaluate(() => document.documentElement.scrollHeight - innerHeight - scrollY);
   const before = await metrics(cdp);
-  if (process.env.DRIVER === 'steps') {
-    // The other way to scroll (not the default): the page scrolled by script, a step at a time.
+  if (driver === 'wheel') {
+    await page.mouse.move(Math.round(width / 2), Math.round(height / 2));
+    for (let passes = 0, rest = await left(); rest > 1 && passes < 5; passes++, rest = await left()) {
+      // A notch per step, as many as the rest of the page needs, then a look at how far is left.
+      for (let y = 0; y < rest; y += STEP_PX) {
+        await page.mouse.wheel(0, STEP_PX);
+        await page.waitForTimeout(STEP_MS);
+      }
+      await page.waitForTimeout(200);
+    }
+  } else if (driver === 'script') {
     await page.evaluate(async ([stepPx, stepMs]) => {
       await new Promise((done) => {
         const step = () => {
