@@ -174,6 +174,10 @@ fn use_intersections(
     }
     impl Drop for Watch {
         fn drop(&mut self) {
+            // Entries already queued are still delivered after `disconnect` (the spec's
+            // `disconnect` leaves the queue; Firefox and WebKit deliver it), to a callback dropped
+            // with this: taking them first leaves nothing to deliver.
+            self.observer.take_records();
             self.observer.disconnect();
         }
     }

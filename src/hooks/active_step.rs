@@ -8,12 +8,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Visibility thresholds on the steps: every 5 %. Each crossing is only a signal to read the
-/// geometry again, so the step changes within a few pixels of the trigger line.
-const THRESHOLDS: [f64; 21] = [
-    0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
-    0.85, 0.9, 0.95, 1.0,
-];
+/// Visibility thresholds on the steps and the scene: each crossing is only a signal to read the
+/// geometry again (a scene or a card coming into or out of view, a jump). The step changes at the
+/// trigger line itself through an observer of a band there ([`browser::use_line_crossings`]): a
+/// card wholly in view while its top crosses the line crosses no visibility threshold at all (with
+/// thresholds alone, a phone reader of the roads scene saw its graphic change about 350 px late).
+const THRESHOLDS: [f64; 3] = [0.0, 0.5, 1.0];
 
 /// How long a new step must stay the one being read before the scene shows it (ms), after the
 /// first: a reader flinging through a scene (at 7 500 px/s a step's card crosses the line in about
@@ -26,9 +26,13 @@ pub const STEP_DWELL_MS: u32 = 100;
 ///
 /// Starts at the last step, as the server renders it (the final state: JavaScript off and print
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
-/// [`active_step`]), re-read whenever a step or the scene crosses a visibility threshold
-/// (IntersectionObserver: no scroll listener, no `rootMargin`), so scrolling back up, deep links and
-/// fast jumps all land on the right step, at most once per frame.
+/// [`active_step`]), re-read whenever a step or the scene crosses a visibility threshold, and
+/// whenever a step crosses the trigger line last read (IntersectionObserver, no scroll listener: a
+/// one-pixel band whose bottom edge is the line in whole px, made again when the line moves; the
+/// tops it reports are used as the observer saw them, which can be a fraction of a pixel from what
+/// the page reads afterwards), so scrolling back up, deep links and fast jumps all land on the
+/// right step, at most once per frame. Inside a cross-origin iframe the browser ignores the band's
+/// margins: the visibility thresholds alone re-read there.
 ///
 /// A scene is first read when the reader reaches it (one of its steps, or the scene, comes into
 /// view). Until then it keeps the final state: right for a scene the reader has passed (a deep
@@ -73,6 +77,10 @@ pub fn use_active_step(
         };
         let mut targets = cards.clone();
         targets.push(scene.clone());
+        let steps = cards.clone();
+        // The trigger line of the last reading in view (whole px): where the band observer
+        // watches the steps cross.
+        let band = RwSignal::new(None::<f64>);
         // The step the last reading found is written in the next frame; from the frame after the
         // first write, state changes animate.
         let writer = browser::use_next_frame();
@@ -81,7 +89,9 @@ pub fn use_active_step(
         let written = Rc::new(Cell::new(false));
         // The step waiting for its dwell: the reports while it holds do not start it again.
         let due = Cell::new(None::<usize>);
-        let update = move |in_view: bool| {
+        // `crossed`: the band's report, `(step, top)` of each step that crossed it, its top where
+        // the observer saw it (a fraction of a pixel from where the page reads it afterwards).
+        let update = move |in_view: bool, crossed: &[(usize, f64)]| {
             if !(in_view || reached.get()) {
                 return;
             }
@@ -91,8 +101,17 @@ pub fn use_active_step(
             let height = browser::viewport_height();
             let step =
                 step_out_of_view(height, browser::edges(&scene), last).unwrap_or_else(|| {
-                    let line = trigger_line(height, browser::edges(&figure), browser::edges(&list));
-                    let tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
+                    // In whole px: the line is the bottom edge of the band watched, so a card's
+                    // top is past it in the report of its crossing either way.
+                    let line = trigger_line(height, browser::edges(&figure), browser::edges(&list))
+                        .round();
+                    if band.get_untracked() != Some(line) {
+                        band.set(Some(line));
+                    }
+                    let mut tops: Vec<f64> = cards.iter().map(|c| browser::edges(c).top).collect();
+                    for &(i, top) in crossed {
+                        tops[i] = top;
+                    }
                     active_step(&tops, line).min(last)
                 });
             if written.get() && active.get_untracked() == step {
@@ -117,7 +136,23 @@ pub fn use_active_step(
         };
         // Each report is a signal to read again (once the scene was reached); the scene is observed
         // too: a jump that crosses no step's threshold still re-reads.
-        browser::use_intersection_signal(&targets, &THRESHOLDS, update);
+        let update = Rc::new(update);
+        let signal = update.clone();
+        browser::use_intersection_signal(&targets, &THRESHOLDS, move |in_view| {
+            signal(in_view, &[])
+        });
+        // A step crossing the line re-reads; the band is made again when the line moves (the
+        // figure pinning, a resize: the line depends on the viewport's height), the observer of
+        // the line before stopping first.
+        browser::effect(move || {
+            if let Some(line) = band.get() {
+                let update = update.clone();
+                let height = browser::viewport_height();
+                browser::use_line_crossings(&steps, line - 1.0, height, move |crossed| {
+                    update(true, crossed)
+                });
+            }
+        });
     });
     (active.into(), animated.into())
 }

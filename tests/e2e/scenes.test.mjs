@@ -5,7 +5,7 @@
 // The first two for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -69,6 +69,54 @@ for (const story of STORIES) {
       assert.deepEqual(problems, []);
       await context.close();
     });
+  }
+
+  if (story.name === ROOT_STORY) {
+    for (const [label, device] of [['phone 390×844', PHONE], ['desktop 1280×800', DESKTOP]]) {
+      test(`${story.name}, ${label}: read slowly, each scene changes as its card crosses the trigger line, down and back up`, async () => {
+        const context = await browser.newContext(device);
+        const page = await context.newPage();
+        await page.goto(server.url + story.path);
+        await page.waitForSelector('.scene');
+        await page.waitForTimeout(300);
+        const late = [];
+        for (const scene of await scenes(page)) {
+          for (let i = 1; i < scene.steps.length; i++) {
+            // From 120 px before card i's top meets the line, 8 px every 40 ms (a slow reader), down
+            // until the scene shows step i, then back up until it shows step i - 1; at each position,
+            // whether the card's top has passed the line (the line as the app draws it: 55 % of the
+            // viewport beside the graphic, a third of the way down below it). The scene may follow a
+            // dwell later (STEP_DWELL_MS, 100 ms: 20 px at this pace).
+            await readStep(page, scene.steps[i]);
+            await page.evaluate(() => window.scrollBy({ top: -140, behavior: 'instant' }));
+            await page.waitForFunction(([n, i]) => Number(document.querySelector(`.scene[data-scene="${n}"]`).dataset.step) === i - 1,
+              [scene.name, i], { timeout: 2000 }).catch(() => {});
+            const follow = async (dy, want) => {
+              let crossed = null;
+              for (let k = 0; k < 60; k++) {
+                const [y, passed, at] = await page.evaluate(([dy, n, id]) => {
+                  window.scrollBy({ top: dy, behavior: 'instant' });
+                  const s = document.querySelector(`.scene[data-scene="${n}"]`);
+                  const fig = s.querySelector('.scene-figure').getBoundingClientRect();
+                  const list = s.querySelector('.scene-steps').getBoundingClientRect();
+                  const below = Math.max(0, fig.bottom);
+                  const line = fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
+                  return [window.scrollY, document.getElementById(id).getBoundingClientRect().top <= line, Number(s.dataset.step)];
+                }, [dy, scene.name, scene.steps[i]]);
+                if (crossed === null && passed === (dy > 0)) crossed = y;
+                if (at === want) return crossed === null ? 'early' : Math.abs(y - crossed);
+                await page.waitForTimeout(40);
+              }
+              return 'never';
+            };
+            const lag = [await follow(8, i), await follow(-8, i - 1)];
+            if (lag.some((px) => typeof px !== 'number' || px > 64)) late.push(`${scene.steps[i]}: ${lag.join(' px down, ')} px up`);
+          }
+        }
+        assert.deepEqual(late, [], 'steps the scene followed more than 64 px after the card crossed the line');
+        await context.close();
+      });
+    }
   }
 
   test(`${story.name}: on phones every step card fits below the pinned graphic, or the step carries the graphic itself`, async () => {
