@@ -6,7 +6,7 @@
 // ENGINES=webkit node --test tests/e2e/engines.test.mjs; one story: STORIES=shuzi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, DIST, STORIES } from './harness.mjs';
+import { serve, DIST, STORIES, triggerLine } from './harness.mjs';
 import { open, ENGINES } from './webdriver.mjs';
 
 const engines = (process.env.ENGINES || Object.keys(ENGINES).join(',')).split(',');
@@ -67,17 +67,11 @@ for (const engine of engines) {
         // it (visibility thresholds alone changed the graphic some 350 px late). The scene follows
         // within 64 px (its dwell is 100 ms: 20 px at this pace).
         if (story.name === 'ruzhou') {
-          const line = () => {
-            const s = document.querySelector('.scene[data-scene="roads"]');
-            const fig = s.querySelector('.scene-figure').getBoundingClientRect();
-            const list = s.querySelector('.scene-steps').getBoundingClientRect();
-            const below = Math.max(0, fig.bottom);
-            return fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
-          };
+          const line = () => triggerLine(document.querySelector('.scene[data-scene="roads"]'));
           await page.run(() => { const c = document.getElementById('roads-2'); window.scrollTo(0, window.scrollY + c.getBoundingClientRect().top - 600); });
           await new Promise((ok) => setTimeout(ok, 500));
-          // In the page, with `line` (WebDriver sends a function's source).
-          const withLine = (body) => new Function(`const line = ${line};\n${body}`);
+          // In the page, with `triggerLine` and `line` (WebDriver sends a function's source).
+          const withLine = (body) => new Function(`const triggerLine = ${triggerLine};\nconst line = ${line};\n${body}`);
           await page.run(withLine("window.scrollBy(0, document.getElementById('roads-2').getBoundingClientRect().top - line() - 120);"));
           await page.until('the roads scene at its first step', 5000, () => document.querySelector('.scene[data-scene="roads"]').dataset.step === '0');
           await page.run(withLine(`

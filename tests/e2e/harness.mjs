@@ -52,6 +52,19 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 /** The desktop width the layout tests use. */
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
+/**
+ * The trigger line of the scene element `scene` (px from the viewport's top) where it is now, as the
+ * app draws it (`trigger_line` in src/scrolly.rs): 55 % of the viewport with the graphic beside the
+ * steps; below the graphic, a third of the way down the space left under it. It runs in the page:
+ * pass its source (`${triggerLine}`) to an init script or a WebDriver script.
+ */
+export function triggerLine(scene) {
+  const fig = scene.querySelector('.scene-figure').getBoundingClientRect();
+  const list = scene.querySelector('.scene-steps').getBoundingClientRect();
+  const below = Math.max(0, fig.bottom);
+  return fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
+}
+
 /** Content types by file extension, as a web server sends them. */
 export const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',

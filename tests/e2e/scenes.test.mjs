@@ -5,7 +5,7 @@
 // The first two for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY, triggerLine } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -75,6 +75,7 @@ for (const story of STORIES) {
     for (const [label, device] of [['phone 390×844', PHONE], ['desktop 1280×800', DESKTOP]]) {
       test(`${story.name}, ${label}: read slowly, each scene changes as its card crosses the trigger line, down and back up`, async () => {
         const context = await browser.newContext(device);
+        await context.addInitScript(`window.__triggerLine = ${triggerLine};`);
         const page = await context.newPage();
         await page.goto(server.url + story.path);
         await page.waitForSelector('.scene');
@@ -84,9 +85,8 @@ for (const story of STORIES) {
           for (let i = 1; i < scene.steps.length; i++) {
             // From 120 px before card i's top meets the line, 8 px every 40 ms (a slow reader), down
             // until the scene shows step i, then back up until it shows step i - 1; at each position,
-            // whether the card's top has passed the line (the line as the app draws it: 55 % of the
-            // viewport beside the graphic, a third of the way down below it). The scene may follow a
-            // dwell later (STEP_DWELL_MS, 100 ms: 20 px at this pace).
+            // whether the card's top has passed the line (triggerLine: where the app draws it). The
+            // scene may follow a dwell later (STEP_DWELL_MS, 100 ms: 20 px at this pace).
             await readStep(page, scene.steps[i]);
             await page.evaluate(() => window.scrollBy({ top: -140, behavior: 'instant' }));
             await page.waitForFunction(([n, i]) => Number(document.querySelector(`.scene[data-scene="${n}"]`).dataset.step) === i - 1,
@@ -97,10 +97,7 @@ for (const story of STORIES) {
                 const [y, passed, at] = await page.evaluate(([dy, n, id]) => {
                   window.scrollBy({ top: dy, behavior: 'instant' });
                   const s = document.querySelector(`.scene[data-scene="${n}"]`);
-                  const fig = s.querySelector('.scene-figure').getBoundingClientRect();
-                  const list = s.querySelector('.scene-steps').getBoundingClientRect();
-                  const below = Math.max(0, fig.bottom);
-                  const line = fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
+                  const line = window.__triggerLine(s);
                   return [window.scrollY, document.getElementById(id).getBoundingClientRect().top <= line, Number(s.dataset.step)];
                 }, [dy, scene.name, scene.steps[i]]);
                 if (crossed === null && passed === (dy > 0)) crossed = y;
