@@ -2,8 +2,8 @@
 //! through `server_fn`'s browser client (streaming server-function requests and responses). This
 //! page has no server functions, so that client never runs; but wasm-streams exports three classes
 //! to JavaScript (`IntoUnderlyingSource`, `IntoUnderlyingByteSource`, `IntoUnderlyingSink`), and
-//! wasm-bindgen keeps every export with all the code behind it: about 2 KB of the brotli wasm and
-//! JS glue the phone downloads and compiles for nothing.
+//! wasm-bindgen keeps every export with all the code behind it: 5.5 KB brotli (wasm 69 902 →
+//! 64 948 B, JS glue 6 165 → 5 573 B) the phone downloads and compiles for nothing.
 //!
 //! Only what `server_fn` names is here, with the same signatures; turning a Rust stream into a
 //! JavaScript one, or back, panics. A story that needs server functions removes the
