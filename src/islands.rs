@@ -39,6 +39,16 @@ use web_sys::Element;
 /// After this much work (ms, islands and their effects' first runs) a hydration task yields.
 pub const TASK_BUDGET_MS: f64 = 4.0;
 
+/// The parts of the page that may be skipped at first (`content-visibility: auto` in
+/// `public/style.css`: the sections after the first on a phone, every scene), laid out in idle
+/// time once the islands run ([`browser::use_idle_layout`]).
+const SKIPPED_PARTS: &str = ".story-section, .scene";
+
+/// The drawings that wait for the reader (`loading="lazy"` SVGs, see
+/// `crate::components::illustration`), loaded in idle
+/// time after those parts.
+const DRAWINGS: &str = "img[loading=lazy][src$='.svg']";
+
 /// What hydrates an island, given its root element.
 type Hydrate = fn(Element);
 
@@ -96,6 +106,8 @@ pub fn hydrate() {
         }
         drop(measure);
         browser::mark_hydrated();
+        // What the first paint skipped, laid out while the reader reads the opening.
+        owner.with(|| browser::use_idle_layout(SKIPPED_PARTS, DRAWINGS));
         // The islands live as long as the page.
         std::mem::forget(owner);
     });

@@ -648,6 +648,45 @@ async fn a_prerendered_counter_in_a_part_the_browser_skips_waits_at_0_and_counts
 }
 
 #[wasm_bindgen_test]
+async fn idle_time_lays_out_the_skipped_parts_then_loads_the_drawings_and_unmounting_stops_it() {
+    // Two parts the browser skips (far below the viewport, `content-visibility: auto`) and a
+    // drawing that waits for the reader (`loading="lazy"`), below them.
+    const DRAWING: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='10'%3E%3Crect width='10' height='10'/%3E%3C/svg%3E";
+    let handles = Handles::from_now();
+    let (parent, handle) = mount(|| {
+        browser::effect(|| browser::use_idle_layout(".idle-part", "#idle-drawing"));
+        view! {
+            <div class="idle-part" style="content-visibility: auto; contain-intrinsic-size: auto 100px; margin-top: 20000px"><p id="idle-a">"a"</p></div>
+            <div class="idle-part" style="content-visibility: auto; contain-intrinsic-size: auto 100px"><p id="idle-b">"b"</p></div>
+            <img id="idle-drawing" loading="lazy" width="10" height="10" alt="" src=DRAWING/>
+        }
+    });
+    leptos::task::tick().await;
+    let (a, b) = (one(&parent, "#idle-a"), one(&parent, "#idle-b"));
+    let drawing: web_sys::HtmlImageElement = one(&parent, "#idle-drawing").unchecked_into();
+    assert!(
+        browser::skipped(&a) && browser::skipped(&b),
+        "skipped at first"
+    );
+    assert!(
+        !drawing.complete() || drawing.natural_width() == 0,
+        "the drawing waits"
+    );
+    assert_eq!(handles.started(), 1, "one idle worker");
+    // Looked at every 200 ms: a page woken every frame has no idle period long enough.
+    let mut waited = 0;
+    while browser::skipped(&a) || browser::skipped(&b) || drawing.natural_width() == 0 {
+        assert!(waited < 5000, "timed out waiting for the idle layout");
+        TimeoutFuture::new(200).await;
+        waited += 200;
+    }
+    assert_eq!(browser::scroll_y(), 0.0, "nothing scrolled");
+    drop(handle);
+    assert_eq!(handles.started(), 0, "unmounting stops it");
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_figure_with_a_photo_offers_its_sizes_lazily_with_its_size_set() {
     use ruzhou_story::components::story_figure::StoryFigure;
     use ruzhou_story::photos::{self, Format};

@@ -709,6 +709,127 @@ pub fn reveal(el: &Element) {
     }
 }
 
+/// How long an idle period must still have to run when the next piece of [`use_idle_layout`]'s
+/// work is done in it (ms): about what laying out one part of the page takes on a slow phone (20–25
+/// ms at 4× CPU). The browser offers up to 50 ms when it has nothing else to do; between the frames
+/// of a scroll or an animation it offers what is left of a frame, and the work waits.
+const IDLE_WORK_MS: f64 = 30.0;
+
+/// Where the browser has no `requestIdleCallback` (WebKit), how often (ms) [`use_idle_layout`]
+/// looks whether the reader has stopped scrolling.
+const IDLE_POLL_MS: i32 = 250;
+
+/// Lays out the parts of the page that the browser skips for now (the elements `parts` selects,
+/// whose style says `content-visibility: auto`, far from the viewport: each is made `visible`),
+/// then loads the drawings
+/// that wait for the reader (the `drawings` selected: `loading="lazy"` SVGs, whose decoding is a
+/// document of its own on the main thread), in the browser's idle time: one part or one drawing
+/// at a time, in an idle period long enough for it ([`IDLE_WORK_MS`]) while the page is not
+/// scrolled, in document order; it stops when the current reactive owner is cleaned up.
+///
+/// The first paint still lays out the opening alone (no long task at load); what it skipped is
+/// laid out while the reader reads the opening, instead of in the frames of their scroll, where a
+/// part arriving costs a 20–25 ms frame at 4× CPU and a drawing a 25 ms task.
+pub fn use_idle_layout(parts: &str, drawings: &str) {
+    type IdleClosure = Closure<dyn FnMut(JsValue)>;
+    struct Idle {
+        parts: RefCell<std::collections::VecDeque<Element>>,
+        drawings: RefCell<std::collections::VecDeque<web_sys::HtmlImageElement>>,
+        loading: RefCell<Option<web_sys::HtmlImageElement>>,
+        scrolled: Cell<f64>,
+        /// The pending idle callback (`true`) or timer (`false`).
+        pending: Cell<Option<(i32, bool)>>,
+        callback: RefCell<Option<IdleClosure>>,
+    }
+    impl Idle {
+        fn request(&self) {
+            let callback = self.callback.borrow();
+            let Some(f) = callback.as_ref() else { return };
+            let f = f.as_ref().unchecked_ref();
+            let id = match window().request_idle_callback(f) {
+                Ok(id) => Some((id as i32, true)),
+                Err(_) => window()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(f, IDLE_POLL_MS)
+                    .ok()
+                    .map(|id| (id, false)),
+            };
+            self.pending.set(id);
+        }
+
+        /// One piece of work if the browser has the time and the page is still; whether any is
+        /// left.
+        fn run(&self, deadline: &JsValue) -> bool {
+            let remaining = deadline
+                .dyn_ref::<web_sys::IdleDeadline>()
+                .map_or(f64::INFINITY, web_sys::IdleDeadline::time_remaining);
+            let y = scroll_y();
+            let still = self.scrolled.replace(y) == y;
+            if remaining < IDLE_WORK_MS || !still {
+                return true;
+            }
+            let part = self.parts.borrow_mut().pop_front();
+            if let Some(part) = part.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+                // Whatever its style says now: a part the layout does not skip at this width would
+                // be skipped at another (a phone turned, a window narrowed), and it is laid out.
+                let _ = part.style().set_property("content-visibility", "visible");
+                // Read now, the part is laid out now, in this idle period.
+                let _ = part.offset_height();
+                return true;
+            }
+            if self
+                .loading
+                .borrow()
+                .as_ref()
+                .is_some_and(|img| !img.complete())
+            {
+                return true;
+            }
+            let next = self.drawings.borrow_mut().pop_front();
+            let more = next.is_some();
+            if let Some(img) = &next {
+                let _ = img.set_attribute("loading", "eager");
+            }
+            *self.loading.borrow_mut() = next;
+            more
+        }
+    }
+    struct Stop(Rc<Idle>);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            match self.0.pending.take() {
+                Some((id, true)) => window().cancel_idle_callback(id as u32),
+                Some((id, false)) => window().clear_timeout_with_handle(id),
+                None => {}
+            }
+            self.0.callback.borrow_mut().take();
+        }
+    }
+    let idle = Rc::new(Idle {
+        parts: RefCell::new(query_all(parts).into()),
+        drawings: RefCell::new(
+            query_all(drawings)
+                .into_iter()
+                .filter_map(|el| el.dyn_into().ok())
+                .collect(),
+        ),
+        loading: RefCell::new(None),
+        scrolled: Cell::new(scroll_y()),
+        pending: Cell::new(None),
+        callback: RefCell::new(None),
+    });
+    let weak = Rc::downgrade(&idle);
+    *idle.callback.borrow_mut() = Some(Closure::new(move |deadline: JsValue| {
+        if let Some(idle) = weak.upgrade() {
+            idle.pending.set(None);
+            if idle.run(&deadline) {
+                idle.request();
+            }
+        }
+    }));
+    idle.request();
+    own(Stop(idle));
+}
+
 /// Marks the page as running (`<html data-app>`).
 pub fn mark_running() {
     if let Some(html) = root_element() {

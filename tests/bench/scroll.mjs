@@ -6,12 +6,16 @@
 export const STEP_PX = 120;
 export const STEP_MS = 16;
 
-/** Before the page's scripts: records every animation frame's start and every long task. */
+/** Before the page's scripts: records every long task, and gives `__recordFrames()`, which records
+ *  every animation frame's start from then on. The frames are recorded only while the page is
+ *  read: a requestAnimationFrame loop running from the load would keep the page from ever being
+ *  idle (each frame asked for is a main-thread frame), which a reader's phone is between the load
+ *  and the first scroll, and the page's idle-time work would never run. */
 export function recorder() {
   window.__frames = [];
   window.__longTasks = [];
   const frame = (t) => { window.__frames.push(t); requestAnimationFrame(frame); };
-  requestAnimationFrame(frame);
+  window.__recordFrames = () => requestAnimationFrame(frame);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -43,7 +47,12 @@ export const DRIVERS = {
 export async function scrollCost(page, cdp, driver = 'touch') {
   if (!(driver in DRIVERS)) throw new Error(`no scroll driver ${driver}`);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const { from, width, height } = await page.evaluate(() => ({ from: performance.now(), width: innerWidth, height: innerHeight }));
+  const { from, width, height } = await page.evaluate(async () => {
+    window.__recordFrames();
+    // The first frame recorded, then the reading begins.
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    return { from: performance.now(), width: innerWidth, height: innerHeight };
+  });
   // How far is left to the bottom: read again after each drag, since the page may grow a little
   // while it is read (a section far from the viewport holds an estimate of its height until it is
   // first laid out).

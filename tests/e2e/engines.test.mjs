@@ -29,6 +29,12 @@ for (const engine of engines) {
         const stacked = await page.run(() => [...document.querySelectorAll('.scene')].every((s) =>
           s.querySelector('.scene-figure').getBoundingClientRect().bottom <= s.querySelector('.step').getBoundingClientRect().top));
         assert.ok(stacked, 'phone layout: each graphic above its steps');
+        // Before the reader scrolls, the app lays out what the first paint skipped and loads the
+        // drawings, in idle time (requestIdleCallback, or where WebKit has none a timer that waits
+        // for the page to be still).
+        await page.until('the skipped parts laid out in idle time', 10000, () =>
+          [...document.querySelectorAll('.story-section, .scene')].every((s) => getComputedStyle(s).contentVisibility !== 'auto')
+          && [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0));
         await page.run(() => {
           window.__errors = [];
           addEventListener('error', (e) => window.__errors.push(String(e.message)));

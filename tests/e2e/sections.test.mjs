@@ -1,12 +1,13 @@
 // The sections (on phones) and scenes far from the viewport are skipped until the reader nears them
-// (`content-visibility: auto`, public/style.css): the first paint lays out the opening alone. Each
+// (`content-visibility: auto`, public/style.css): the first paint lays out the opening alone; then,
+// in idle time before the reader scrolls, the app lays out the rest and loads the drawings. Each
 // skipped part holds the height the build estimated for it (src/section_size.rs), so the page is
 // about as long before as after; nothing a part holds is clipped by it; what is in a skipped part
 // still works when the reader gets there: counters count, scenes step; in embed mode and in print
 // nothing is skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, hydrated, renderAll, scrollThrough, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, storyPolicy } from './harness.mjs';
+import { serve, launch, hydrated, scrollThrough, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, storyPolicy } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -15,14 +16,29 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Each section or scene `selector` finds: id, whether its content is skipped now, its height now,
- *  its estimate (px). */
-const parts = (page, selector) => page.$$eval(selector, (all) => all.map((s) => ({
+/** In the page: each of the parts `all`: id, whether its content is skipped now, its height now,
+ *  its estimate (px), whether the page's script has set its `content-visibility`. */
+const describe = (all) => all.map((s) => ({
   id: s.id,
   // Skipped: a child it displays is not rendered for now (`contentVisibilityAuto`).
   skipped: [...s.children].filter((c) => c.checkVisibility()).some((c) => !c.checkVisibility({ contentVisibilityAuto: true })),
   height: s.getBoundingClientRect().height,
   estimate: parseFloat(getComputedStyle(s).containIntrinsicHeight.replace('auto', '')) || null,
+  touched: s.style.contentVisibility !== '',
+}));
+
+/** Each section or scene `selector` finds, described. */
+const parts = (page, selector) => page.$$eval(selector, describe);
+
+/** Before the page's scripts: describes the sections and scenes in the second frame after the
+ *  document is parsed (the first paint's layout), as `window.__firstPaint`. */
+const atFirstPaint = (describe) => addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => requestAnimationFrame(() => {
+  window.__firstPaint = {
+    sections: describe([...document.querySelectorAll('.story-section')]),
+    scenes: describe([...document.querySelectorAll('.scene')]),
+    height: document.documentElement.scrollHeight,
+    drawings: [...document.querySelectorAll('img[loading][src$=".svg"]')].map((i) => i.complete && i.naturalWidth > 0),
+  };
 })));
 
 /** Checks that each of `list` but those `except` has an estimate within `tolerance` of its height
@@ -39,20 +55,32 @@ for (const story of STORIES) {
   for (const [device, tolerance] of [[PHONE, 0.15], [DESKTOP, 0.25]]) {
     const width = device.viewport.width;
     const phone = width < 1024;
-    test(`${story.name} at ${width} px: far ${phone ? 'sections and ' : ''}scenes skipped at load, each held at about its height, nothing clipped`, async () => {
+    test(`${story.name} at ${width} px: far ${phone ? 'sections and ' : ''}scenes skipped at first paint, each held at about its height, nothing clipped; laid out in idle time before the reader scrolls`, async () => {
       const context = await browser.newContext(device);
       const page = await context.newPage();
+      await recordLayoutShifts(page);
+      await page.addInitScript(`(${atFirstPaint})(${describe})`);
       await page.goto(server.url + story.path);
-      await hydrated(page);
-      const sections = await parts(page, '.story-section');
-      const scenes = await parts(page, '.scene');
+      await page.waitForFunction(() => window.__firstPaint);
+      const { sections, scenes, height: heightAtLoad, drawings } = await page.evaluate(() => window.__firstPaint);
+      assert.deepEqual([...sections, ...scenes].filter((s) => s.touched).map((s) => s.id), [], 'read before the app laid anything out');
       assert.equal(sections[0].skipped, false, 'the opening is laid out');
       if (phone && story.sections > 2) assert.ok(sections.some((s) => s.skipped), 'sections far away skipped');
       // On a desktop a scene is wider than the column: its section would clip it.
       if (!phone) assert.deepEqual(sections.filter((s) => s.skipped).map((s) => s.id), []);
-      assert.ok(scenes.at(-1).skipped, 'the last scene is skipped at load');
-      const heightAtLoad = await page.evaluate(() => document.documentElement.scrollHeight);
-      await renderAll(page);
+      assert.ok(scenes.at(-1).skipped, 'the last scene is skipped at first paint');
+      if (drawings.length) assert.ok(drawings.includes(false), 'drawings far away wait at first paint');
+      // Then, the reader still at the top, the app lays out what was skipped and loads the drawings
+      // (browser::use_idle_layout), moving nothing in view.
+      await hydrated(page);
+      // Looked at every 250 ms, not every frame (Playwright's default): a page asked for a frame all
+      // the time is never idle.
+      const idle = { timeout: 10000, polling: 250 };
+      await page.waitForFunction(() => [...document.querySelectorAll('.story-section, .scene')]
+        .every((s) => [...s.children].filter((c) => c.checkVisibility()).every((c) => c.checkVisibility({ contentVisibilityAuto: true }))), null, idle);
+      await page.waitForFunction(() => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0), null, idle);
+      assert.equal(await page.evaluate(() => scrollY), 0, 'the reader did not move');
+      assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift');
       if (phone) estimated((await parts(page, '.story-section')).slice(1), tolerance);
       estimated(await parts(page, '.scene'), tolerance);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
