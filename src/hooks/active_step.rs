@@ -8,12 +8,15 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Visibility thresholds on the steps and the scene: each crossing is only a signal to read the
-/// geometry again (a scene or a card coming into or out of view, a jump). The step changes at the
-/// trigger line itself through an observer of a band there ([`browser::use_line_crossings`]): a
-/// card wholly in view while its top crosses the line crosses no visibility threshold at all (with
-/// thresholds alone, a phone reader of the roads scene saw its graphic change about 350 px late).
-const THRESHOLDS: [f64; 3] = [0.0, 0.5, 1.0];
+/// Visibility thresholds on the steps and the scene: coming into or out of view (a scene reached,
+/// a jump) is only a signal to read the geometry again. The step changes at the trigger line
+/// itself through an observer of a band there ([`browser::use_line_crossings`]): a card wholly in
+/// view while its top crosses the line crosses no visibility threshold at all (with thresholds
+/// alone, a phone reader of the roads scene saw its graphic change about 350 px late), and with
+/// the band, thresholds at ½ and all visible only added reports (each a call into the app while
+/// the page scrolls) that never changed the step. Framed, where browsers ignore the band's
+/// margins, the scenes lie flat (embed mode) and observe nothing.
+const THRESHOLDS: [f64; 1] = [0.0];
 
 /// How long a new step must stay the one being read before the scene shows it (ms), after the
 /// first: a reader flinging through a scene (at 7 500 px/s a step's card crosses the line in about
