@@ -12,12 +12,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/stories.sh
 
-# Budgets, brotli-compressed bytes. The wasm's: 64.9 KB measured (2026-12-03: island hydration,
-# only the parts that move hydrated, the article's words left out, opt-level z, LTO, wasm-opt -Oz,
-# and wasm-streams' exported classes cut out by the stand-in of vendor/wasm-streams, 5.2 KB) plus
-# ~1.5 %: the real wasm-streams back would fail it; the first view (HTML + JS + wasm + favicon; the
+# Budgets, brotli-compressed bytes. The wasm's: 65.2–65.5 KB measured without, 66.2 KB with the
+# idle-time layout (2026-12-03: island hydration, only the parts that move hydrated, the article's
+# words left out, opt-level z, LTO, wasm-opt -Oz, and wasm-streams' exported classes cut out by
+# the stand-in of vendor/wasm-streams, 5.2 KB) plus ~1.2 %: the real wasm-streams back would fail
+# it; the first view (HTML + JS + wasm + favicon; the
 # CSS and the boot script are in the HTML) must stay within 90 KB.
-WASM_BROTLI_BUDGET=${WASM_BROTLI_BUDGET:-66000}
+WASM_BROTLI_BUDGET=${WASM_BROTLI_BUDGET:-67000}
 FIRST_VIEW_BUDGET=${FIRST_VIEW_BUDGET:-90000}
 # Each page's HTML (its first response, the inline CSS and boot script included) must arrive in the
 # first round trip: TCP's initial congestion window is 10 segments, 14 600 bytes with the headers.

@@ -731,103 +731,83 @@ const IDLE_POLL_MS: i32 = 250;
 /// laid out while the reader reads the opening, instead of in the frames of their scroll, where a
 /// part arriving costs a 20–25 ms frame at 4× CPU and a drawing a 25 ms task.
 pub fn use_idle_layout(parts: &str, drawings: &str) {
-    type IdleClosure = Closure<dyn FnMut(JsValue)>;
-    struct Idle {
-        parts: RefCell<std::collections::VecDeque<Element>>,
-        drawings: RefCell<std::collections::VecDeque<web_sys::HtmlImageElement>>,
-        loading: RefCell<Option<web_sys::HtmlImageElement>>,
-        scrolled: Cell<f64>,
-        /// The pending idle callback (`true`) or timer (`false`).
-        pending: Cell<Option<(i32, bool)>>,
-        callback: RefCell<Option<IdleClosure>>,
-    }
-    impl Idle {
-        fn request(&self) {
-            let callback = self.callback.borrow();
-            let Some(f) = callback.as_ref() else { return };
-            let f = f.as_ref().unchecked_ref();
-            let id = match window().request_idle_callback(f) {
-                Ok(id) => Some((id as i32, true)),
-                Err(_) => window()
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(f, IDLE_POLL_MS)
-                    .ok()
-                    .map(|id| (id, false)),
-            };
-            self.pending.set(id);
-        }
-
-        /// One piece of work if the browser has the time and the page is still; whether any is
-        /// left.
-        fn run(&self, deadline: &JsValue) -> bool {
-            let remaining = deadline
-                .dyn_ref::<web_sys::IdleDeadline>()
-                .map_or(f64::INFINITY, web_sys::IdleDeadline::time_remaining);
-            let y = scroll_y();
-            let still = self.scrolled.replace(y) == y;
-            if remaining < IDLE_WORK_MS || !still {
-                return true;
-            }
-            let part = self.parts.borrow_mut().pop_front();
-            if let Some(part) = part.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
-                // Whatever its style says now: a part the layout does not skip at this width would
-                // be skipped at another (a phone turned, a window narrowed), and it is laid out.
-                let _ = part.style().set_property("content-visibility", "visible");
-                // Read now, the part is laid out now, in this idle period.
-                let _ = part.offset_height();
-                return true;
-            }
-            if self
-                .loading
-                .borrow()
-                .as_ref()
-                .is_some_and(|img| !img.complete())
-            {
-                return true;
-            }
-            let next = self.drawings.borrow_mut().pop_front();
-            let more = next.is_some();
-            if let Some(img) = &next {
-                let _ = img.set_attribute("loading", "eager");
-            }
-            *self.loading.borrow_mut() = next;
-            more
-        }
-    }
-    struct Stop(Rc<Idle>);
+    /// Set when the owner is cleaned up: the loop ends at its next wake.
+    struct Stop(Rc<Cell<bool>>);
     impl Drop for Stop {
         fn drop(&mut self) {
-            match self.0.pending.take() {
-                Some((id, true)) => window().cancel_idle_callback(id as u32),
-                Some((id, false)) => window().clear_timeout_with_handle(id),
-                None => {}
-            }
-            self.0.callback.borrow_mut().take();
+            self.0.set(true);
         }
     }
-    let idle = Rc::new(Idle {
-        parts: RefCell::new(query_all(parts).into()),
-        drawings: RefCell::new(
-            query_all(drawings)
-                .into_iter()
-                .filter_map(|el| el.dyn_into().ok())
-                .collect(),
-        ),
-        loading: RefCell::new(None),
-        scrolled: Cell::new(scroll_y()),
-        pending: Cell::new(None),
-        callback: RefCell::new(None),
-    });
-    let weak = Rc::downgrade(&idle);
-    *idle.callback.borrow_mut() = Some(Closure::new(move |deadline: JsValue| {
-        if let Some(idle) = weak.upgrade() {
-            idle.pending.set(None);
-            if idle.run(&deadline) {
-                idle.request();
+    let stopped = Rc::new(Cell::new(false));
+    own(Stop(stopped.clone()));
+    // The work left, last first: the drawings (`true`), then the parts.
+    let mut work: Vec<(Element, bool)> = query_all(drawings)
+        .into_iter()
+        .rev()
+        .map(|d| (d, true))
+        .collect();
+    work.extend(query_all(parts).into_iter().rev().map(|p| (p, false)));
+    // Through `Reflect` and a promise: typed bindings for the idle callback, its deadline and the
+    // image, and a closure type of their own, would each bring their own glue into the wasm.
+    let request = property(&window(), "requestIdleCallback")
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    leptos::task::spawn_local(async move {
+        let mut scrolled = scroll_y();
+        let mut loading: Option<Element> = None;
+        while !work.is_empty() {
+            // The next idle period (its deadline), or the timer's turn (no deadline).
+            let wake = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = match &request {
+                    Some(request) => request.call1(&window(), &resolve).map(drop),
+                    None => window()
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            &resolve,
+                            IDLE_POLL_MS,
+                        )
+                        .map(drop),
+                };
+            });
+            let deadline = js_sys::futures::JsFuture::from(wake)
+                .await
+                .unwrap_or(JsValue::UNDEFINED);
+            if stopped.get() {
+                return;
+            }
+            let remaining = property(&deadline, "timeRemaining")
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&deadline).ok()?.as_f64())
+                .unwrap_or(f64::INFINITY);
+            let y = scroll_y();
+            let still = std::mem::replace(&mut scrolled, y) == y;
+            let loaded = loading
+                .as_ref()
+                .is_none_or(|img| property(img, "complete").is_some_and(|c| c == JsValue::TRUE));
+            if remaining < IDLE_WORK_MS || !still || !loaded {
+                continue;
+            }
+            match work.pop() {
+                Some((drawing, true)) => {
+                    let _ = drawing.set_attribute("loading", "eager");
+                    loading = Some(drawing);
+                }
+                Some((part, false)) => {
+                    // Whatever its style says now: a part the layout does not skip at this width
+                    // would be skipped at another (a phone turned, a window narrowed).
+                    if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = part.style().set_property("content-visibility", "visible");
+                        // Read now, the part is laid out now, in this idle period.
+                        let _ = part.offset_height();
+                    }
+                }
+                None => {}
             }
         }
-    }));
-    idle.request();
-    own(Stop(idle));
+    });
+}
+
+/// `target[name]`, if reading it does not throw.
+fn property(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
 }
 
 /// Marks the page as running (`<html data-app>`).
