@@ -721,11 +721,11 @@ const IDLE_POLL_MS: i32 = 250;
 
 /// Lays out the parts of the page that the browser skips for now (the elements `parts` selects,
 /// whose style says `content-visibility: auto`, far from the viewport: each is made `visible`),
-/// then loads the drawings
-/// that wait for the reader (the `drawings` selected: `loading="lazy"` SVGs, whose decoding is a
-/// document of its own on the main thread), in the browser's idle time: one part or one drawing
-/// at a time, in an idle period long enough for it ([`IDLE_WORK_MS`]) while the page is not
-/// scrolled, in document order; it stops when the current reactive owner is cleaned up.
+/// then loads the drawings that wait for the reader (the `drawings` selected: `loading="lazy"`
+/// SVGs, whose decoding is a document of its own on the main thread), in the browser's idle time:
+/// one part or one drawing at a time (the next drawing once the last has loaded), in an idle
+/// period long enough for it ([`IDLE_WORK_MS`]) while the page is not scrolled, in document order,
+/// but none wholly above the viewport (its real height would move what is in view). It stops when the current reactive owner is cleaned up (its task ends at its next wake).
 ///
 /// The first paint still lays out the opening alone (no long task at load); what it skipped is
 /// laid out while the reader reads the opening, instead of in the frames of their scroll, where a
@@ -790,6 +790,9 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
                     let _ = drawing.set_attribute("loading", "eager");
                     loading = Some(drawing);
                 }
+                // A part wholly above the viewport (the reader jumped past it) is left to the
+                // browser: laid out now, its real height would move what the reader sees.
+                Some((part, false)) if part.get_bounding_client_rect().bottom() <= 0.0 => {}
                 Some((part, false)) => {
                     // Whatever its style says now: a part the layout does not skip at this width
                     // would be skipped at another (a phone turned, a window narrowed).

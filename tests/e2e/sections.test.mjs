@@ -89,6 +89,30 @@ for (const story of STORIES) {
     });
   }
 
+  test(`${story.name}: a part made visible (as the app lays it out in idle time) keeps the height it had, phone and desktop`, async () => {
+    for (const device of [PHONE, DESKTOP]) {
+      const context = await browser.newContext(device);
+      const page = await context.newPage();
+      // The stylesheet alone: the app would make every part visible itself.
+      await page.route('**/*.wasm', (r) => r.abort());
+      await page.goto(server.url + story.path);
+      const changed = await page.evaluate(async () => {
+        const out = [];
+        for (const s of document.querySelectorAll('.story-section + .story-section, .scene')) {
+          s.scrollIntoView();
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+          const auto = s.getBoundingClientRect().height;
+          s.style.contentVisibility = 'visible';
+          const visible = s.getBoundingClientRect().height;
+          if (Math.abs(auto - visible) > 0.5) out.push(`${s.id}: ${auto} → ${visible} px`);
+        }
+        return out;
+      });
+      assert.deepEqual(changed, [], `${device.viewport.width} px`);
+      await context.close();
+    }
+  });
+
   test(`${story.name}: a scene reaches past its section's column, unclipped (phone and desktop)`, async () => {
     for (const device of [PHONE, DESKTOP]) {
       const context = await browser.newContext(device);
