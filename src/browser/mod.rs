@@ -740,36 +740,53 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
     }
     let stopped = Rc::new(Cell::new(false));
     own(Stop(stopped.clone()));
-    // The work left, last first: the drawings (`true`), then the parts.
-    let mut work: Vec<(Element, bool)> = query_all(drawings)
+    /// A piece of the work: a drawing to load, a part's style, then its layout (each of the two
+    /// about half of what laying out a part costs: a scene with its steps' text, 8 + 17 ms at 4×
+    /// CPU, in one task would be 25 or more).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Piece {
+        Drawing,
+        Style,
+        Layout,
+    }
+    // The work left, last first: the drawings, then the parts.
+    let mut work: Vec<(Element, Piece)> = query_all(drawings)
         .into_iter()
         .rev()
-        .map(|d| (d, true))
+        .map(|d| (d, Piece::Drawing))
         .collect();
-    work.extend(query_all(parts).into_iter().rev().map(|p| (p, false)));
+    for part in query_all(parts).into_iter().rev() {
+        work.push((part.clone(), Piece::Layout));
+        work.push((part, Piece::Style));
+    }
     // Through `Reflect` and a promise: typed bindings for the idle callback, its deadline and the
     // image, and a closure type of their own, would each bring their own glue into the wasm.
     let request = property(&window(), "requestIdleCallback")
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let wait = |request: Option<&js_sys::Function>| {
+        let wake = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = match request {
+                Some(request) => request.call1(&window(), &resolve).map(drop),
+                None => window()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, IDLE_POLL_MS)
+                    .map(drop),
+            };
+        });
+        js_sys::futures::JsFuture::from(wake)
+    };
     leptos::task::spawn_local(async move {
         let mut scrolled = scroll_y();
         let mut loading: Option<Element> = None;
+        let mut busy = false;
         while !work.is_empty() {
+            // After a wake that found the page scrolling (every frame of a read has an idle
+            // period, too short for the work), a timer's wait first: not a call into the app in
+            // every frame of a read.
+            if busy && request.is_some() {
+                let _ = wait(None).await;
+            }
             // The next idle period (its deadline), or the timer's turn (no deadline).
-            let wake = js_sys::Promise::new(&mut |resolve, _| {
-                let _ = match &request {
-                    Some(request) => request.call1(&window(), &resolve).map(drop),
-                    None => window()
-                        .set_timeout_with_callback_and_timeout_and_arguments_0(
-                            &resolve,
-                            IDLE_POLL_MS,
-                        )
-                        .map(drop),
-                };
-            });
-            let deadline = js_sys::futures::JsFuture::from(wake)
-                .await
-                .unwrap_or(JsValue::UNDEFINED);
+            let deadline = wait(request.as_ref()).await.unwrap_or(JsValue::UNDEFINED);
             if stopped.get() {
                 return;
             }
@@ -782,27 +799,41 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
             let loaded = loading
                 .as_ref()
                 .is_none_or(|img| property(img, "complete").is_some_and(|c| c == JsValue::TRUE));
-            if remaining < IDLE_WORK_MS || !still || !loaded {
+            busy = !still;
+            if busy || remaining < IDLE_WORK_MS || !loaded {
                 continue;
             }
-            match work.pop() {
-                Some((drawing, true)) => {
-                    let _ = drawing.set_attribute("loading", "eager");
-                    loading = Some(drawing);
+            let Some((el, piece)) = work.pop() else { break };
+            let Some(part) = el.dyn_ref::<web_sys::HtmlElement>() else {
+                continue;
+            };
+            match piece {
+                Piece::Drawing => {
+                    let _ = el.set_attribute("loading", "eager");
+                    loading = Some(el);
                 }
                 // A part wholly above the viewport (the reader jumped past it) is left to the
                 // browser: laid out now, its real height would move what the reader sees.
-                Some((part, false)) if part.get_bounding_client_rect().bottom() <= 0.0 => {}
-                Some((part, false)) => {
+                Piece::Style if el.get_bounding_client_rect().bottom() <= 0.0 => {}
+                Piece::Style => {
                     // Whatever its style says now: a part the layout does not skip at this width
                     // would be skipped at another (a phone turned, a window narrowed).
-                    if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = part.style().set_property("content-visibility", "visible");
-                        // Read now, the part is laid out now, in this idle period.
-                        let _ = part.offset_height();
-                    }
+                    let _ = part.style().set_property("content-visibility", "visible");
+                    // Read now, the style of what it holds is computed now, in this idle period.
+                    let _ = computed_style(&el, "display");
                 }
-                None => {}
+                // Read now, the part is laid out now (if the browser has not in a frame since).
+                Piece::Layout
+                    if part
+                        .style()
+                        .get_property_value("content-visibility")
+                        .ok()
+                        .as_deref()
+                        == Some("visible") =>
+                {
+                    let _ = part.offset_height();
+                }
+                Piece::Layout => {}
             }
         }
     });
