@@ -143,9 +143,7 @@ impl Visibility {
 /// nothing out, but the browser computes the style of the skipped part to answer (a few ms at 4×
 /// CPU): for a reader's action (a link, the read-aloud), not for every observer report.
 pub fn skipped(el: &Element) -> bool {
-    let check = js_sys::Reflect::get(el, &JsValue::from_str("checkVisibility"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let check = property(el, "checkVisibility").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let Some(check) = check else { return false };
     let visible =
         |options: &js_sys::Object| check.call1(el, options).is_ok_and(|v| v == JsValue::TRUE);
@@ -702,11 +700,17 @@ pub fn reveal(el: &Element) {
     while let Some(part) = node {
         if computed_style(&part, "content-visibility").as_deref() == Some("auto") {
             if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = part.style().set_property("content-visibility", "visible");
+                unskip(part);
             }
         }
         node = part.parent_element();
     }
+}
+
+/// Makes `part` `content-visibility: visible` (its own style, over the stylesheet's `auto`): the
+/// browser lays it out from now on, near the viewport or not.
+fn unskip(part: &web_sys::HtmlElement) {
+    let _ = part.style().set_property("content-visibility", "visible");
 }
 
 /// How long an idle period must still have to run when the next piece of [`use_idle_layout`]'s
@@ -725,7 +729,8 @@ const IDLE_POLL_MS: i32 = 250;
 /// SVGs, whose decoding is a document of its own on the main thread), in the browser's idle time:
 /// one part or one drawing at a time (the next drawing once the last has loaded), in an idle
 /// period long enough for it ([`IDLE_WORK_MS`]) while the page is not scrolled, in document order,
-/// but none wholly above the viewport (its real height would move what is in view). It stops when the current reactive owner is cleaned up (its task ends at its next wake).
+/// but none wholly above the viewport (its real height would move what is in view). It stops when
+/// the current reactive owner is cleaned up (its task ends at its next wake).
 ///
 /// The first paint still lays out the opening alone (no long task at load); what it skipped is
 /// laid out while the reader reads the opening, instead of in the frames of their scroll, where a
@@ -741,24 +746,27 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
     let stopped = Rc::new(Cell::new(false));
     own(Stop(stopped.clone()));
     /// A piece of the work: a drawing to load, a part's style, then its layout (each of the two
-    /// about half of what laying out a part costs: a scene with its steps' text, 8 + 17 ms at 4×
+    /// about half of what laying out a part costs: a scene with its steps' text, 8 + 16 ms at 4×
     /// CPU, in one task would be 25 or more).
-    #[derive(Clone, Copy, PartialEq)]
+    #[derive(Clone, Copy)]
     enum Piece {
         Drawing,
         Style,
         Layout,
     }
-    // The work left, last first: the drawings, then the parts.
+    // The work left, last first: the drawings, then the parts (each part's layout is put back
+    // once its style is done).
     let mut work: Vec<(Element, Piece)> = query_all(drawings)
         .into_iter()
         .rev()
         .map(|d| (d, Piece::Drawing))
         .collect();
-    for part in query_all(parts).into_iter().rev() {
-        work.push((part.clone(), Piece::Layout));
-        work.push((part, Piece::Style));
-    }
+    work.extend(
+        query_all(parts)
+            .into_iter()
+            .rev()
+            .map(|p| (p, Piece::Style)),
+    );
     // Through `Reflect` and a promise: typed bindings for the idle callback, its deadline and the
     // image, and a closure type of their own, would each bring their own glue into the wasm.
     let request = property(&window(), "requestIdleCallback")
@@ -804,36 +812,27 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
                 continue;
             }
             let Some((el, piece)) = work.pop() else { break };
-            let Some(part) = el.dyn_ref::<web_sys::HtmlElement>() else {
-                continue;
-            };
-            match piece {
-                Piece::Drawing => {
+            match (piece, el.dyn_ref::<web_sys::HtmlElement>()) {
+                (Piece::Drawing, _) => {
                     let _ = el.set_attribute("loading", "eager");
                     loading = Some(el);
                 }
                 // A part wholly above the viewport (the reader jumped past it) is left to the
                 // browser: laid out now, its real height would move what the reader sees.
-                Piece::Style if el.get_bounding_client_rect().bottom() <= 0.0 => {}
-                Piece::Style => {
+                (Piece::Style, _) if el.get_bounding_client_rect().bottom() <= 0.0 => {}
+                (Piece::Style, Some(part)) => {
                     // Whatever its style says now: a part the layout does not skip at this width
                     // would be skipped at another (a phone turned, a window narrowed).
-                    let _ = part.style().set_property("content-visibility", "visible");
+                    unskip(part);
                     // Read now, the style of what it holds is computed now, in this idle period.
                     let _ = computed_style(&el, "display");
+                    work.push((el, Piece::Layout));
                 }
                 // Read now, the part is laid out now (if the browser has not in a frame since).
-                Piece::Layout
-                    if part
-                        .style()
-                        .get_property_value("content-visibility")
-                        .ok()
-                        .as_deref()
-                        == Some("visible") =>
-                {
+                (Piece::Layout, Some(part)) => {
                     let _ = part.offset_height();
                 }
-                Piece::Layout => {}
+                (_, None) => {}
             }
         }
     });
