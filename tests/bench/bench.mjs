@@ -15,14 +15,13 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { join, extname } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { bareArticle, withoutScripts, peer, peerFiles } from './pages.mjs';
+import { references } from './pages.mjs';
 import { recorder, scrollCost, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
 import * as chromeLauncher from 'chrome-launcher';
 // The end-to-end tests' harness: one static server, one browser launch, one table of types.
-import { ROOT, TYPES, CHROME, serve, launch } from '../e2e/harness.mjs';
+import { ROOT, CHROME, serve, launch } from '../e2e/harness.mjs';
 
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 // A story of dist/ (the size budgets of the test command apply), or one built elsewhere.
@@ -54,15 +53,8 @@ if (PUBLISHED) {
 const index = await readFile(join(DIST, 'index.html'), 'utf8');
 // Served as a web server would serve dist/: the precompressed .br beside each file when the browser
 // accepts brotli; the reference pages are compressed the same way, once, before any is measured.
-const compress = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-const references = Object.fromEntries(Object.entries({
-  '/article.html': bareArticle(index),
-  '/static.html': withoutScripts(index),
-  '/peer.html': peer(index),
-  ...peerFiles,
-}).map(([path, body]) => [path, [TYPES[extname(path)] ?? 'application/octet-stream', Buffer.from(body), compress(body)]]));
 const server = await serve(DIST, {
-  routes: references,
+  routes: references(index),
   precompressed: true,
   // The story's policy on every page but the peer's: its libraries write innerHTML, which the
   // policy's Trusted Types forbid (they would throw, and the peer would do nothing while read).
@@ -85,6 +77,7 @@ async function audit(url) {
       performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
       lcp: lhr.audits['largest-contentful-paint'].numericValue, fcp: lhr.audits['first-contentful-paint'].numericValue,
       tbt: lhr.audits['total-blocking-time'].numericValue, cls: lhr.audits['cumulative-layout-shift'].numericValue, failed,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => `${t.url?.split('/').pop() || '?'} ${Math.round(t.duration)} ms @${Math.round(t.startTime)}`),
     };
   } finally {
@@ -106,6 +99,9 @@ console.log(`  story : performance ${s.performance}, accessibility ${s.accessibi
 console.log(`          FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, CLS ${s.cls.toFixed(3)}`);
 console.log(`  bare article: FCP ${p.fcp.toFixed(0)} ms, LCP ${p.lcp.toFixed(0)} ms`);
 console.log(`  ratio story / bare article: LCP ${ratio.toFixed(3)}, FCP ${fcpRatio.toFixed(3)}`);
+// How fast this machine is (Lighthouse's BenchmarkIndex: higher is faster), for comparing figures
+// between machines: every throttled figure here is this machine's speed divided by 4.
+console.log(`  this machine's Lighthouse BenchmarkIndex, median: ${median([...story, ...plain].map((r) => r.benchmarkIndex)).toFixed(0)}`);
 // Every run, interleaved as measured: the simulated timings vary by about ±100 ms between runs here.
 const runs = (xs) => xs.map((r) => `${r.fcp.toFixed(0)}/${r.lcp.toFixed(0)}`).join(' ');
 console.log(`  each run, FCP/LCP ms: story ${runs(story)}; bare ${runs(plain)}`);

@@ -6,8 +6,10 @@
 //  - a peer: the story's HTML with countUp.js counting each figure when it scrolls into view and
 //    scrollama stepping each scene (the usual vanilla-JS build of such a page).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { TYPES } from '../e2e/harness.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -76,3 +78,16 @@ for (const scene of document.querySelectorAll('.scene')) {
 }
 `),
 };
+
+/** The reference pages made from the served page `index`, with the peer's scripts, as the routes of
+ *  the harness's `serve` (path → [type, body, brotli body]): compressed once, before any is
+ *  measured, as a web server serves the build's precompressed files. */
+export function references(index) {
+  const compress = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  return Object.fromEntries(Object.entries({
+    '/article.html': bareArticle(index),
+    '/static.html': withoutScripts(index),
+    '/peer.html': peer(index),
+    ...peerFiles,
+  }).map(([path, body]) => [path, [TYPES[extname(path)] ?? 'application/octet-stream', Buffer.from(body), compress(body)]]));
+}

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watch, renderAll, AXE, DIST, ROOT, PHONE, DESKTOP } from './harness.mjs';
+import { serve, launch, watch, renderAll, setTextSize, AXE, DIST, ROOT, PHONE, DESKTOP } from './harness.mjs';
 import { open, ENGINES } from './webdriver.mjs';
 
 const DATA_SCENES = ['ranking', 'greening', 'financing'];
@@ -79,10 +79,7 @@ function tables() {
 async function reader(options = PHONE, px = 16) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  if (px !== 16) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
-  }
+  if (px !== 16) await setTextSize(context, page, px);
   await page.goto(server.url);
   if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-app]');
   // Every table laid out, as it is when the reader gets there.

@@ -7,7 +7,7 @@
 // gaps between its characters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, setTextSize, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -29,8 +29,7 @@ async function open(size, px) {
     bypassCSP: true,
   });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
+  await setTextSize(context, page, px);
   await page.goto(server.url);
   await page.waitForSelector('html[data-app]');
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });

@@ -1,0 +1,68 @@
+// Where a read's main-thread time goes (a probe, not part of `make bench`): each page scrolled top
+// to bottom as `make bench` reads it (scroll.mjs: a touch drag at 4× CPU on a 390 px phone), traced,
+// and the main thread's time split by trace event (self time: an event's own, its children's
+// taken out), the largest first. Tracing slows every page down (its figures are not the bench's);
+// what it gives is the shares, and what differs between the pages.
+//   node tests/bench/where.mjs [paths, default /article.html,/static.html,/] [TOP=20] [WAIT=6000]
+// /article.html is the bare article, /static.html the story's HTML without scripts, / the story
+// (pages.mjs); BENCH_DIST: a build other than dist/. WAIT: ms between the load and the read (the
+// story lays out what its first paint skipped in that time).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serve, launch, PHONE } from '../e2e/harness.mjs';
+import { references } from './pages.mjs';
+import { recorder, scrollCost } from './scroll.mjs';
+
+const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
+const CSP = await readFile(join(DIST, 'content-security-policy.txt'), 'utf8');
+const TOP = Number(process.env.TOP || 20);
+const WAIT = Number(process.env.WAIT || 6000);
+const paths = (process.argv[2] || '/article.html,/static.html,/').split(',');
+const server = await serve(DIST, {
+  routes: references(await readFile(join(DIST, 'index.html'), 'utf8')),
+  precompressed: true,
+  headers: (path) => (path === '/peer.html' ? {} : { 'content-security-policy': CSP }),
+});
+
+/** Self time (ms) and count of each event name among `events` (complete events of one thread). */
+function selfTimes(events) {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const stack = [];
+  const inner = new Map();
+  for (const e of sorted) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) inner.set(parent, (inner.get(parent) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const by = {};
+  for (const e of sorted) {
+    const row = (by[e.name] ??= { ms: 0, n: 0 });
+    row.ms += (e.dur - (inner.get(e) ?? 0)) / 1000;
+    row.n++;
+  }
+  return by;
+}
+
+for (const path of paths) {
+  const browser = await launch();
+  const page = await browser.newPage(PHONE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(recorder);
+  await page.goto(server.origin + path);
+  await page.waitForTimeout(WAIT);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'] });
+  const read = await scrollCost(page, cdp, 'touch');
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  await browser.close();
+  const thread = trace.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const main = trace.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const by = selfTimes(main);
+  const total = Object.values(by).reduce((a, r) => a + r.ms, 0);
+  console.log(`\n${path}: ${read.px} px scrolled, ${total.toFixed(0)} ms of main thread traced (${(total / (read.px / 1000)).toFixed(0)} per 1000 px); ${read.layouts} layouts, ${read.over33} frames over 33 ms`);
+  for (const [name, { ms, n }] of Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, TOP)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${String(n).padStart(5)}×  ${name}`);
+  }
+}
+await server.close();
