@@ -31,8 +31,9 @@ for (const engine of engines) {
         assert.ok(stacked, 'phone layout: each graphic above its steps');
         // Before the reader scrolls, the app lays out what the first paint skipped and loads the
         // drawings, in idle time (requestIdleCallback, or where WebKit has none a timer that waits
-        // for the page to be still).
-        await page.until('the skipped parts laid out in idle time', 10000, () =>
+        // for the page to be still). Within 30 s: a machine busy with other work has fewer idle
+        // periods long enough (10 s was once too short for Chromium on a CI machine under load).
+        await page.until('the skipped parts laid out in idle time', 30000, () =>
           [...document.querySelectorAll('.story-section, .scene')].every((s) => getComputedStyle(s).contentVisibility !== 'auto')
           && [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0));
         await page.run(() => {

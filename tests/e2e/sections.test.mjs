@@ -76,7 +76,7 @@ for (const story of STORIES) {
       await hydrated(page);
       // Looked at every 250 ms, not every frame (Playwright's default): a page asked for a frame all
       // the time is never idle.
-      const idle = { timeout: 10000, polling: 250 };
+      const idle = { timeout: 30000, polling: 250 }; // 30 s: fewer idle periods on a busy machine
       await page.waitForFunction(() => window.__describe([...document.querySelectorAll('.story-section, .scene')]).every((s) => !s.skipped), null, idle);
       await page.waitForFunction(() => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0), null, idle);
       assert.equal(await page.evaluate(() => scrollY), 0, 'the reader did not move');
