@@ -17,11 +17,12 @@ import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { references } from './pages.mjs';
-import { recorder, scrollCost, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
+import { references, referenceHeaders } from './pages.mjs';
+import { recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
 import * as chromeLauncher from 'chrome-launcher';
-// The end-to-end tests' harness: one static server, one browser launch, one table of types.
-import { ROOT, CHROME, serve, launch } from '../e2e/harness.mjs';
+// The end-to-end tests' harness: one static server, one Chromium (its browsers come from
+// scroll.mjs's throttledPhone, which launches them through the harness).
+import { ROOT, CHROME, serve } from '../e2e/harness.mjs';
 
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 // A story of dist/ (the size budgets of the test command apply), or one built elsewhere.
@@ -56,9 +57,7 @@ const index = await readFile(join(DIST, 'index.html'), 'utf8');
 const server = await serve(DIST, {
   routes: references(index),
   precompressed: true,
-  // The story's policy on every page but the peer's: its libraries write innerHTML, which the
-  // policy's Trusted Types forbid (they would throw, and the peer would do nothing while read).
-  headers: (path) => ({ ...(path === '/peer.html' ? {} : { 'content-security-policy': CSP }), 'cache-control': 'no-cache' }),
+  headers: referenceHeaders(CSP, { 'cache-control': 'no-cache' }),
 });
 const { origin } = server;
 
@@ -130,10 +129,7 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS || 5);
 
 // A fresh browser and phone-sized page at `rate`× CPU, the app's start announced on the console.
 async function phonePage(rate = 4) {
-  const browser = await launch({ args: ['--enable-precise-memory-info'] });
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { browser, page, cdp } = await throttledPhone(rate, ['--enable-precise-memory-info']);
   await page.addInitScript(() => {
     window.__long = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });

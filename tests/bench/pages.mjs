@@ -79,6 +79,14 @@ for (const scene of document.querySelectorAll('.scene')) {
 `),
 };
 
+/** The response headers of the story and its reference pages, as a function of the path: the
+ *  story's policy `csp` on every page but the peer's (its libraries write innerHTML, which the
+ *  policy's Trusted Types forbid: they would throw, and the peer would do nothing while read),
+ *  and `extra` on all. */
+export function referenceHeaders(csp, extra = {}) {
+  return (path) => ({ ...(path === '/peer.html' ? {} : { 'content-security-policy': csp }), ...extra });
+}
+
 /** The reference pages made from the served page `index`, with the peer's scripts, as the routes of
  *  the harness's `serve` (path → [type, body, brotli body]): compressed once, before any is
  *  measured, as a web server serves the build's precompressed files. */

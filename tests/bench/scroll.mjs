@@ -1,5 +1,6 @@
 // What reading costs: a page scrolled top to bottom at a fling's pace on a throttled phone, and the
 // main thread's work meanwhile (the DevTools Performance metrics), frame by frame.
+import { launch, PHONE } from '../e2e/harness.mjs';
 
 /** Scrolling speed: a reader's finger dragging the page up at 120 px every 16 ms (7 500 px/s,
  *  about a fling), as the browser's compositor scrolls it for a touch. */
@@ -19,6 +20,16 @@ export function recorder() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+}
+
+/** A fresh browser (the e2e harness's, with `args`) and a page on the harness's phone at `rate`×
+ *  CPU: the reader the bench's figures and where.mjs's are measured for. */
+export async function throttledPhone(rate = 4, args = []) {
+  const browser = await launch({ args });
+  const page = await browser.newPage(PHONE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { browser, page, cdp };
 }
 
 const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount'];

@@ -9,9 +9,9 @@
 // story lays out what its first paint skipped in that time).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serve, launch, PHONE } from '../e2e/harness.mjs';
-import { references } from './pages.mjs';
-import { recorder, scrollCost } from './scroll.mjs';
+import { ROOT, serve } from '../e2e/harness.mjs';
+import { references, referenceHeaders } from './pages.mjs';
+import { recorder, scrollCost, throttledPhone } from './scroll.mjs';
 
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 const CSP = await readFile(join(DIST, 'content-security-policy.txt'), 'utf8');
@@ -21,7 +21,7 @@ const paths = (process.argv[2] || '/article.html,/static.html,/').split(',');
 const server = await serve(DIST, {
   routes: references(await readFile(join(DIST, 'index.html'), 'utf8')),
   precompressed: true,
-  headers: (path) => (path === '/peer.html' ? {} : { 'content-security-policy': CSP }),
+  headers: referenceHeaders(CSP),
 });
 
 /** Self time (ms) and count of each event name among `events` (complete events of one thread). */
@@ -45,10 +45,7 @@ function selfTimes(events) {
 }
 
 for (const path of paths) {
-  const browser = await launch();
-  const page = await browser.newPage(PHONE);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { browser, page, cdp } = await throttledPhone();
   await page.addInitScript(recorder);
   await page.goto(server.origin + path);
   await page.waitForTimeout(WAIT);

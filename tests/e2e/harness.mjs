@@ -49,15 +49,14 @@ export function storyPolicy(base = '/', extra = '') {
 
 /** The phone every reader-path test uses. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The desktop width the layout tests use. */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 /** Sets the reader's text size for `page` of `context` to `px` (16 is the browsers' default; 32 is
  *  200 %), as a browser's or an in-app font setting does (CDP `Page.setFontSizes`; Chromium only). */
 export async function setTextSize(context, page, px) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
-  return cdp;
 }
-/** The desktop width the layout tests use. */
-export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 /**
  * The trigger line of the scene element `scene` (px from the viewport's top) where it is now, as the
