@@ -34,6 +34,45 @@ pub fn trigger_line(viewport_height: f64, graphic: Edges, steps: Edges) -> f64 {
     }
 }
 
+/// Where a graphic whose box has the edges `graphic` stands once pinned, its top `sticky_top` px
+/// from the viewport's top (its sticky offset): the same box, moved there. The trigger line is
+/// drawn from this, not from where the graphic is now, so it stays put while the scene comes into
+/// view (the graphic scrolling up to its place) and leaves it: the line moves only when the page
+/// does (a resize, the reader's text size), and the observer of it is made once per scene. A
+/// graphic with no box (not displayed: the snapshots show the states) stays where it is.
+pub fn pinned(graphic: Edges, sticky_top: f64) -> Edges {
+    if graphic.bottom <= graphic.top {
+        return graphic;
+    }
+    Edges {
+        top: sticky_top,
+        bottom: sticky_top + (graphic.bottom - graphic.top),
+        ..graphic
+    }
+}
+
+/// A length in CSS pixels as the browser gives a computed one (`48px`, `47.5px`), in plain digits:
+/// `None` for anything else (`auto`, another unit, a sign). Integer parsing only: float parsing
+/// would bring its code into the wasm.
+pub fn css_px(value: &str) -> Option<f64> {
+    let number = value.strip_suffix("px")?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) if digits(fraction) => (whole, fraction),
+        Some(_) => return None,
+        None => (number, ""),
+    };
+    if !digits(whole) {
+        return None;
+    }
+    let whole = f64::from(whole.parse::<u32>().ok()?);
+    if fraction.is_empty() {
+        return Some(whole);
+    }
+    let scale = 10u32.pow(fraction.len() as u32);
+    Some(whole + f64::from(fraction.parse::<u32>().ok()?) / f64::from(scale))
+}
+
 /// The step being read: the last whose top has passed the line, or the first before any has.
 pub fn active_step(tops: &[f64], line: f64) -> usize {
     last_started(tops, line).unwrap_or(0)
@@ -127,6 +166,46 @@ mod tests {
             edges(0.0, 5000.0, 740.0, 1200.0),
         );
         assert!((line - 440.0).abs() < 1e-9, "{line}");
+    }
+
+    #[test]
+    fn the_line_is_drawn_from_where_the_graphic_pins() {
+        // A graphic 219 px tall still coming up (its top at 500 px) or pinned at 44 px: the
+        // same line either way.
+        let coming = pinned(edges(500.0, 719.0, 0.0, 390.0), 44.0);
+        assert_eq!(coming, edges(44.0, 263.0, 0.0, 390.0));
+        let steps = edges(300.0, 4000.0, 0.0, 390.0);
+        assert_eq!(
+            trigger_line(844.0, coming, steps),
+            trigger_line(844.0, edges(44.0, 263.0, 0.0, 390.0), steps)
+        );
+        // Leaving (scrolled up past its place): still the pinned box.
+        assert_eq!(pinned(edges(-150.0, 69.0, 0.0, 390.0), 44.0), coming);
+        // Not displayed: no box to pin.
+        let none = edges(0.0, 0.0, 0.0, 0.0);
+        assert_eq!(pinned(none, 44.0), none);
+    }
+
+    #[test]
+    fn computed_lengths_in_px_are_read_without_float_parsing() {
+        assert_eq!(css_px("48px"), Some(48.0));
+        assert_eq!(css_px("47.5px"), Some(47.5));
+        assert_eq!(css_px("0.0625px"), Some(0.0625));
+        assert_eq!(css_px("0px"), Some(0.0));
+        for other in [
+            "auto",
+            "",
+            "px",
+            "3em",
+            "-4px",
+            "4.px",
+            ".5px",
+            "1e3px",
+            " 4px",
+            "9999999999px",
+        ] {
+            assert_eq!(css_px(other), None, "{other:?}");
+        }
     }
 
     #[test]

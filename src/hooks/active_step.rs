@@ -1,7 +1,7 @@
 //! `use_active_step`: which step of a scene the reader is on.
 
 use crate::browser;
-use crate::scrolly::{active_step, step_out_of_view, trigger_line};
+use crate::scrolly::{active_step, css_px, pinned, step_out_of_view, trigger_line};
 use leptos::html;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -31,7 +31,8 @@ pub const STEP_DWELL_MS: u32 = 100;
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
 /// [`active_step`]), re-read whenever a step or the scene crosses a visibility threshold, and
 /// whenever a step crosses the trigger line last read (IntersectionObserver, no scroll listener: a
-/// one-pixel band whose bottom edge is the line in whole px, made again when the line moves; the
+/// one-pixel band whose bottom edge is the line in whole px, made again when the line moves (the
+/// line is drawn from where the graphic pins: scrolling alone never moves it); the
 /// tops it reports are used as the observer saw them, which can be a fraction of a pixel from what
 /// the page reads afterwards), so scrolling back up, deep links and fast jumps all land on the
 /// right step, at most once per frame. Inside a cross-origin iframe the browser ignores the band's
@@ -106,8 +107,13 @@ pub fn use_active_step(
                 step_out_of_view(height, browser::edges(&scene), last).unwrap_or_else(|| {
                     // In whole px: the line is the bottom edge of the band watched, so a card's
                     // top is past it in the report of its crossing either way.
-                    let line = trigger_line(height, browser::edges(&figure), browser::edges(&list))
-                        .round();
+                    // Where the graphic pins (its sticky offset), not where it is now: the
+                    // line stays put while the graphic comes up to its place.
+                    let now = browser::edges(&figure);
+                    let graphic = browser::computed_style(&figure, "top")
+                        .and_then(|top| css_px(&top))
+                        .map_or(now, |top| pinned(now, top));
+                    let line = trigger_line(height, graphic, browser::edges(&list)).round();
                     if band.get_untracked() != Some(line) {
                         band.set(Some(line));
                     }
@@ -144,9 +150,12 @@ pub fn use_active_step(
         browser::use_intersection_signal(&targets, &THRESHOLDS, move |in_view| {
             signal(in_view, &[])
         });
-        // A step crossing the line re-reads; the band is made again when the line moves (the
-        // figure pinning, a resize: the line depends on the viewport's height), the observer of
-        // the line before stopping first.
+        // A step crossing the line re-reads; the band is made again when the line moves (a
+        // resize: the line depends on the viewport's height; the reader's text size: on the
+        // graphic's), the observer of the line before stopping first. The line is drawn from
+        // where the graphic pins, so scrolling alone never moves it (drawn from where the graphic
+        // was, it moved in every report while the graphic came up to its place: 25–37 bands made
+        // in a phone read of the five scenes, each with a first report of every step).
         browser::effect(move || {
             if let Some(line) = band.get() {
                 let update = update.clone();

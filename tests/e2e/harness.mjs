@@ -60,14 +60,18 @@ export async function setTextSize(context, page, px) {
 
 /**
  * The trigger line of the scene element `scene` (px from the viewport's top) where it is now, as the
- * app draws it (`trigger_line` in src/scrolly.rs): 55 % of the viewport with the graphic beside the
- * steps; below the graphic, a third of the way down the space left under it. It runs in the page:
- * pass its source (`${triggerLine}`) to an init script or a WebDriver script.
+ * app draws it (`trigger_line` and `pinned` in src/scrolly.rs): 55 % of the viewport with the
+ * graphic beside the steps; below the graphic where it pins (its sticky `top`), a third of the way
+ * down the space left under it. It runs in the page: pass its source (`${triggerLine}`) to an init
+ * script or a WebDriver script.
  */
 export function triggerLine(scene) {
-  const fig = scene.querySelector('.scene-figure').getBoundingClientRect();
+  const figure = scene.querySelector('.scene-figure');
+  const fig = figure.getBoundingClientRect();
   const list = scene.querySelector('.scene-steps').getBoundingClientRect();
-  const below = Math.max(0, fig.bottom);
+  const top = parseFloat(getComputedStyle(figure).top);
+  const bottom = fig.height > 0 && Number.isFinite(top) ? top + fig.height : fig.bottom;
+  const below = Math.max(0, bottom);
   return fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
 }
 

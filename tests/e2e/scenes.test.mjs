@@ -143,6 +143,55 @@ for (const story of STORIES) {
   });
 }
 
+test('read on a phone, a scene watches one trigger line and its state changes lay nothing in the graphic out again', async () => {
+  const context = await browser.newContext(PHONE);
+  // How many observers of a band (a root margin: the trigger lines, the section bar's line) the
+  // page makes.
+  await context.addInitScript(() => {
+    window.__bands = 0;
+    const IO = window.IntersectionObserver;
+    window.IntersectionObserver = function (callback, options) {
+      if (options?.rootMargin) window.__bands++;
+      return new IO(callback, options);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-app="hydrated"]');
+  await page.waitForTimeout(300);
+  const cdp = await context.newCDPSession(page);
+  const invalidations = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const e of value) if (e.name === 'LayoutInvalidationTracking') invalidations.push(`${e.args.data.reason}: ${e.args.data.nodeName}`);
+  });
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline.invalidationTracking'] } });
+  const all = await scenes(page);
+  const bandsBefore = await page.evaluate(() => window.__bands);
+  // Down the whole page as a reader scrolls, 120 px at a time, each scene reaching every state.
+  const steps = [];
+  for (let y = 0, end = 1; y < end; y += 120) {
+    end = await page.evaluate((y) => { window.scrollTo({ top: y, behavior: 'instant' }); return document.documentElement.scrollHeight - innerHeight; }, y);
+    await page.waitForTimeout(60);
+    steps.push(await page.$$eval('.scene', (els) => els.map((s) => s.dataset.at).join()));
+  }
+  await page.waitForTimeout(600);
+  await cdp.send('Tracing.end');
+  await done;
+  const bands = (await page.evaluate(() => window.__bands)) - bandsBefore;
+  // Each scene went through its states (the read is real).
+  const seen = all.map((_, k) => new Set(steps.map((s) => s.split(',')[k])).size);
+  assert.ok(seen.every((n) => n > 1), `states seen per scene: ${seen}`);
+  // One band per scene, made when it is first reached (the line drawn from where the graphic
+  // pins: before, a band was made again in every report while the graphic came up, 25–37 in a read).
+  assert.ok(bands <= all.length, `${bands} band observers made in a read of ${all.length} scenes`);
+  // Fading a part of a graphic lays nothing out again (each part is a layer from the start); a
+  // part first laid out as its scene comes near (`Added to layout`) is not a state change.
+  const inGraphics = invalidations.filter((i) => /class='g-/.test(i) && !i.startsWith('Added to layout'));
+  assert.deepEqual(inGraphics, [], 'layout invalidations in the graphics while they changed state');
+  await context.close();
+});
+
 test('a deep link to a step and a jump to the end land on the right states', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
