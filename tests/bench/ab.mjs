@@ -7,7 +7,7 @@
 //   node tests/bench/ab.mjs DIR_A DIR_B [rounds, default 7]   (directories relative to the repo)
 import { join } from 'node:path';
 import { ROOT, serve } from '../e2e/harness.mjs';
-import { recorder, scrollCost, throttledPhone } from './scroll.mjs';
+import { median, recorder, scrollCost, throttledPhone } from './scroll.mjs';
 
 const [a, b, rounds = '7'] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: node tests/bench/ab.mjs DIR_A DIR_B [rounds]');
@@ -28,7 +28,6 @@ for (let round = 0; round < Number(rounds); round++) {
     if (errors.length) throw new Error(`${build.dir}: the page's scripts failed: ${errors.join('; ')}`);
   }
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const figures = [['busy ms per 1000 px', 'busyPer1000'], ['style + layout ms', 'styleLayoutMs'], ['layouts', 'layouts'], ['frames over 33 ms', 'over33'], ['script ms', 'scriptMs']];
 console.log(`story read with a touch drag, ${rounds} rounds each, alternating (median; each round)`);
 for (const [name, key] of figures) {

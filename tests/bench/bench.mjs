@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { references, referenceHeaders } from './pages.mjs';
-import { recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
+import { median, recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
 import * as chromeLauncher from 'chrome-launcher';
 // The end-to-end tests' harness: one static server, one Chromium (its browsers come from
 // scroll.mjs's throttledPhone, which launches them through the harness).
@@ -62,7 +62,6 @@ const server = await serve(DIST, {
 const { origin } = server;
 
 // --- Lighthouse --------------------------------------------------------------------------------
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function audit(url) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME,

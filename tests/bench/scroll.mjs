@@ -32,6 +32,9 @@ export async function throttledPhone(rate = 4, args = []) {
   return { browser, page, cdp };
 }
 
+/** The middle value of `xs` (the upper of the two middle ones for an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount'];
 
 async function metrics(cdp) {
