@@ -17,20 +17,14 @@ const scenes = (page) => page.$$eval('.scene', (els) => els.map((s) => ({
   steps: [...s.querySelectorAll('.step')].map((st) => st.id),
 })));
 
-/** Scrolls so that the step's top sits just above the scene's trigger line, as a reader gets there. */
+/** Scrolls so that the step's top sits just above the scene's trigger line (where the app draws it,
+ *  `triggerLine`: from where the graphic pins), as a reader gets there. */
 async function readStep(page, id) {
-  await page.evaluate((id) => {
+  await page.evaluate(`(${(id, triggerLine) => {
     const step = document.getElementById(id);
-    const scene = step.closest('.scene');
-    const fig = scene.querySelector('.scene-figure').getBoundingClientRect();
-    const list = scene.querySelector('.scene-steps').getBoundingClientRect();
-    const beside = fig.right <= list.left || fig.left >= list.right;
-    const vh = window.innerHeight;
-    // The figure's pinned bottom, once it sticks (what the reader sees while reading steps).
-    const top = parseFloat(getComputedStyle(scene.querySelector('.scene-figure')).top) || 0;
-    const line = beside ? vh * 0.55 : (top + fig.height) + (vh - top - fig.height) / 3;
+    const line = triggerLine(step.closest('.scene'));
     window.scrollTo({ top: window.scrollY + step.getBoundingClientRect().top - line + 20, behavior: 'instant' });
-  }, id);
+  }})(${JSON.stringify(id)}, ${triggerLine})`);
 }
 
 const stepOf = (page, name) => page.$eval(`.scene[data-scene="${name}"]`, (s) => Number(s.dataset.step));
