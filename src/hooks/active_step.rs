@@ -29,7 +29,8 @@ pub const STEP_DWELL_MS: u32 = 100;
 ///
 /// Starts at the last step, as the server renders it (the final state: JavaScript off and print
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
-/// [`active_step`]), re-read whenever a step or the scene crosses a visibility threshold, and
+/// [`active_step`]), re-read whenever the scene or (while it is in view) a step crosses a
+/// visibility threshold, and
 /// whenever a step crosses the trigger line last read (IntersectionObserver, no scroll listener: a
 /// one-pixel band whose bottom edge is the line in whole px, made again when the line moves (the
 /// line is drawn from where the graphic pins: scrolling alone never moves it); the
@@ -79,9 +80,8 @@ pub fn use_active_step(
         let Some(scene) = list.parent_element() else {
             return;
         };
-        let mut targets = cards.clone();
-        targets.push(scene.clone());
-        let steps = cards.clone();
+        // The scene and its steps, as observed.
+        let (whole, steps) = (scene.clone(), cards.clone());
         // The trigger line of the last reading in view (whole px): where the band observer
         // watches the steps cross.
         let band = RwSignal::new(None::<f64>);
@@ -143,20 +143,41 @@ pub fn use_active_step(
                 }
             });
         };
-        // Each report is a signal to read again (once the scene was reached); the scene is observed
-        // too: a jump that crosses no step's threshold still re-reads.
+        // Each report is a signal to read again (once the scene was reached). The scene itself is
+        // observed all along: its coming into view is the first reading, its leaving the last (a
+        // jump that crosses no step's threshold still re-reads). Its steps are observed, and the
+        // band at the line watched, only while it is in view: a scene the reader is not in costs
+        // the browser no intersection to compute in each frame of the scroll (in a story of 50
+        // scenes, those of all the others were a quarter of the main thread's time while read).
         let update = Rc::new(update);
-        let signal = update.clone();
-        browser::use_intersection_signal(&targets, &THRESHOLDS, move |in_view| {
-            signal(in_view, &[])
-        });
-        // A step crossing the line re-reads; the band is made again when the line moves (a
-        // resize: the line depends on the viewport's height; the reader's text size: on the
-        // graphic's), the observer of the line before stopping first. The line is drawn from
-        // where the graphic pins, so scrolling alone never moves it (drawn from where the graphic
-        // was, it moved in every report while the graphic came up to its place: 25–37 bands made
-        // in a phone read of the five scenes, each with a first report of every step).
+        let near = RwSignal::new(false);
+        // The callback of the scene's observer (with `near`: whether the scene is in view) and of
+        // its steps' (one closure, one copy of the observer's code in the wasm).
+        let signal = {
+            let update = update.clone();
+            move |near: Option<RwSignal<bool>>| {
+                let update = update.clone();
+                move |in_view: bool| {
+                    if let Some(near) = near.filter(|n| n.get_untracked() != in_view) {
+                        near.set(in_view);
+                    }
+                    update(in_view, &[])
+                }
+            }
+        };
+        browser::use_intersection_signal(&[whole], &THRESHOLDS, signal(Some(near)));
+        // While the scene is in view: its steps, and a step crossing the line re-reads. The band
+        // is made again when the line moves (a resize: the line depends on the viewport's height;
+        // the reader's text size: on the graphic's), the observers before stopping first. The
+        // line is drawn from where the graphic pins, so scrolling alone never moves it (drawn
+        // from where the graphic was, it moved in every report while the graphic came up to its
+        // place: 25–37 bands made in a phone read of the five scenes, each with a first report of
+        // every step).
         browser::effect(move || {
+            if !near.get() {
+                return;
+            }
+            browser::use_intersection_signal(&steps, &THRESHOLDS, signal(None));
             if let Some(line) = band.get() {
                 let update = update.clone();
                 let height = browser::viewport_height();
