@@ -529,10 +529,10 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         // Not framed: no pym.js child. The section bar watches its own height and the viewport's,
         // and, once it has measured itself, the line its sections cross; the progress bar listens
         // to scroll and resize where no scroll timeline drives it. Each of the 5 scenes observes
-        // its steps and keeps a slot for the step it writes in the next frame, and one read in
-        // view (its box in the viewport) watches its trigger line too, except in embed mode, where
-        // scenes lie flat in their final state; the read-aloud listens for voices and for the page
-        // being hidden. Nothing else runs under reduced motion.
+        // its own box and keeps a slot for the step it writes in the next frame, and one in view
+        // (its box in the viewport) observes its steps and watches its trigger line too, except in
+        // embed mode, where scenes lie flat in their final state; the read-aloud listens for
+        // voices and for the page being hidden. Nothing else runs under reduced motion.
         let height = browser::viewport_height();
         let in_view = all(&parent, ".scene")
             .iter()
@@ -541,7 +541,7 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
                 r.bottom() > 0.0 && r.top() < height
             })
             .count() as isize;
-        let scenes = if embedded { 0 } else { 5 * 2 + in_view };
+        let scenes = if embedded { 0 } else { 5 * 2 + 2 * in_view };
         let progress =
             if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
                 0
