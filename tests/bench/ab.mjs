@@ -5,6 +5,8 @@
 // This machine's noise is large (the same build's busy time differs by 10–15 % between rounds):
 // a difference smaller than the rounds' spread is not one.
 //   node tests/bench/ab.mjs DIR_A DIR_B [rounds, default 7]   (directories relative to the repo)
+// AB_WAIT=ms: how long after the app starts each read begins (default 1500, as make bench reads; a
+// reader who reads the opening first gives the app's idle work more time).
 import { join } from 'node:path';
 import { ROOT, serve } from '../e2e/harness.mjs';
 import { median, recorder, scrollCost, throttledPhone } from './scroll.mjs';
@@ -22,7 +24,7 @@ for (let round = 0; round < Number(rounds); round++) {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${build.server.origin}/`);
     await page.waitForEvent('console', { predicate: (m) => m.text() === 'ab: app started', timeout: 30000 });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(Number(process.env.AB_WAIT || 1500));
     build.reads.push(await scrollCost(page, cdp, 'touch'));
     await browser.close();
     if (errors.length) throw new Error(`${build.dir}: the page's scripts failed: ${errors.join('; ')}`);

@@ -56,11 +56,22 @@ for (const story of STORIES) {
   for (const [device, tolerance] of [[PHONE, 0.15], [DESKTOP, 0.25]]) {
     const width = device.viewport.width;
     const phone = width < 1024;
-    test(`${story.name} at ${width} px: far ${phone ? 'sections and ' : ''}scenes skipped at first paint, each held at about its height, nothing clipped; laid out in idle time before the reader scrolls`, async () => {
+    test(`${story.name} at ${width} px: far ${phone ? 'sections and ' : ''}scenes skipped at first paint, each held at about its height, nothing clipped; laid out in idle time before the reader scrolls, then skipped again at their real height`, async () => {
       const context = await browser.newContext(device);
       const page = await context.newPage();
       await recordLayoutShifts(page);
       await page.addInitScript(`(${atFirstPaint})(${describe})`);
+      await page.addInitScript(() => {
+        // The parts whose own content-visibility the app set, then took away.
+        window.__givenBack = new Set();
+        const set = new Set();
+        new MutationObserver((list) => {
+          for (const { target } of list) {
+            if (target.style.contentVisibility) set.add(target);
+            else if (set.has(target)) window.__givenBack.add(target);
+          }
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+      });
       await page.goto(server.url + story.path);
       await page.waitForFunction(() => window.__firstPaint);
       const { sections, scenes, height: heightAtLoad, drawings } = await page.evaluate(() => window.__firstPaint);
@@ -71,16 +82,31 @@ for (const story of STORIES) {
       if (!phone) assert.deepEqual(sections.filter((s) => s.skipped).map((s) => s.id), []);
       assert.ok(scenes.at(-1).skipped, 'the last scene is skipped at first paint');
       if (drawings.length) assert.ok(drawings.includes(false), 'drawings far away wait at first paint');
-      // Then, the reader still at the top, the app lays out what was skipped and loads the drawings
-      // (browser::use_idle_layout), moving nothing in view.
+      // Then, the reader still at the top, the app lays out what was skipped, each part once, and
+      // gives it back to the stylesheet, then loads the drawings (browser::use_idle_layout),
+      // moving nothing in view.
       await hydrated(page);
       // Looked at every 250 ms, not every frame (Playwright's default): a page asked for a frame all
       // the time is never idle.
       const idle = { timeout: 30000, polling: 250 }; // 30 s: fewer idle periods on a busy machine
-      await page.waitForFunction(() => window.__describe([...document.querySelectorAll('.story-section, .scene')]).every((s) => !s.skipped), null, idle);
       await page.waitForFunction(() => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0), null, idle);
+      // Each part far from the viewport was made visible, then given back to the stylesheet (one
+      // near it stays visible: given back in view, it would be skipped for a frame).
+      await page.waitForFunction(() => [...document.querySelectorAll('.story-section + .story-section, .scene')].every((s) => {
+        const { top, bottom } = s.getBoundingClientRect();
+        return (bottom > -innerHeight && top < 2 * innerHeight) || window.__givenBack.has(s);
+      }), null, idle);
       assert.equal(await page.evaluate(() => scrollY), 0, 'the reader did not move');
       assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift');
+      // What is far is skipped again, each part at the height it was laid out at: made visible,
+      // none changes (a part never laid out would hold its estimate).
+      assert.ok((await parts(page, '.scene')).at(-1).skipped, 'the last scene is skipped again');
+      const changed = await page.$$eval('.story-section, .scene', (all) => all.map((s) => {
+        const skipped = s.getBoundingClientRect().height;
+        s.style.contentVisibility = 'visible';
+        return [s.id, skipped, s.getBoundingClientRect().height];
+      }).filter(([, a, b]) => Math.abs(a - b) > 0.5).map(([id, a, b]) => `${id}: ${a} → ${b} px`));
+      assert.deepEqual(changed, [], 'heights of the parts skipped again, against their layout');
       if (phone) estimated((await parts(page, '.story-section')).slice(1), tolerance);
       estimated(await parts(page, '.scene'), tolerance);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
