@@ -202,12 +202,23 @@ const loadTasks = await load.page.evaluate(() => window.__long.map((t) => Math.r
 await load.browser.close();
 
 // --- reading: top to bottom at 4× CPU, each page ROUNDS times, interleaved, for each driver ------
+const SETTLED = '/?settled';
+/** In the page: whether the idle work is done: every drawing loaded (they load once every part is
+ *  laid out), and no part more than a screen away still made visible by the app. */
+const settled = () => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete)
+  && [...document.querySelectorAll('.story-section, .scene')].every((s) => {
+    const { top, bottom } = s.getBoundingClientRect();
+    return !s.style.contentVisibility || (bottom > -innerHeight && top < 2 * innerHeight);
+  });
 const ROUNDS = Number(process.env.BENCH_SCROLL_ROUNDS || 3);
 const readers = [
   ['the article as bare HTML (no script)', '/article.html'],
   ['the story\'s HTML without its scripts', '/static.html'],
   ['the story\'s HTML with countUp.js + scrollama', '/peer.html'],
   ['the story', '/'],
+  // The same, read once the app's idle work is done (a reader who reads the opening first): every
+  // part laid out, the drawings loaded, the far parts skipped again (browser::use_idle_layout).
+  ['the story, read once its idle work is done', SETTLED],
 ];
 // A touch drag, as most readers scroll, and a mouse wheel, where each notch reaches the main thread
 // (BENCH_DRIVERS: a comma list of scroll.mjs's DRIVERS; the wheel is slow to reach the bottom of
@@ -223,7 +234,8 @@ for (let round = 0; round < ROUNDS; round++) {
       reader.page.on('pageerror', (e) => errors.push(e.message));
       await reader.page.addInitScript(recorder);
       await reader.page.goto(origin + path);
-      if (path === '/') await reader.page.waitForEvent('console', { predicate: (msg) => msg.text() === 'bench: app started', timeout: 30000 });
+      if (path === '/' || path === SETTLED) await reader.page.waitForEvent('console', { predicate: (msg) => msg.text() === 'bench: app started', timeout: 30000 });
+      if (path === SETTLED) await reader.page.waitForFunction(settled, null, { timeout: 180000, polling: 500 });
       await reader.page.waitForTimeout(1500);
       readings[driver][path].push(await scrollCost(reader.page, reader.cdp, driver));
       if (errors.length) throw new Error(`${path}: the page's scripts failed: ${errors.join('; ')}`);
