@@ -30,12 +30,12 @@ pub const STEP_DWELL_MS: u32 = 100;
 /// Starts at the last step, as the server renders it (the final state: JavaScript off and print
 /// show it too). In the browser the step comes from geometry alone ([`trigger_line`],
 /// [`active_step`]), re-read whenever the scene or (while it is in view) a step crosses a
-/// visibility threshold, and
-/// whenever a step crosses the trigger line last read (IntersectionObserver, no scroll listener: a
-/// one-pixel band whose bottom edge is the line in whole px, made again when the line moves (the
-/// line is drawn from where the graphic pins: scrolling alone never moves it); the
-/// tops it reports are used as the observer saw them, which can be a fraction of a pixel from what
-/// the page reads afterwards), so scrolling back up, deep links and fast jumps all land on the
+/// visibility threshold, and whenever a step crosses the trigger line last read
+/// (IntersectionObserver, no scroll listener: a one-pixel band whose bottom edge is the line in
+/// whole px, made again when the line moves (the line is drawn from where the graphic pins:
+/// scrolling alone never moves it); the tops it reports are used as the observer saw them, which
+/// can be a fraction of a pixel from what the page reads afterwards), so scrolling back up, deep
+/// links and fast jumps all land on the
 /// right step, at most once per frame. Inside a cross-origin iframe the browser ignores the band's
 /// margins: the visibility thresholds alone re-read there.
 ///
@@ -158,7 +158,8 @@ pub fn use_active_step(
             move |near: Option<RwSignal<bool>>| {
                 let update = update.clone();
                 move |in_view: bool| {
-                    if let Some(near) = near.filter(|n| n.get_untracked() != in_view) {
+                    // (The scene's reports alternate, after a first one: each is a change.)
+                    if let Some(near) = near {
                         near.set(in_view);
                     }
                     update(in_view, &[])
