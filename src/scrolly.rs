@@ -92,9 +92,32 @@ pub fn step_out_of_view(viewport_height: f64, scene: Edges, last: usize) -> Opti
     }
 }
 
+/// Whether a box with these edges is within a viewport's height of the viewport, above or below
+/// it (where the idle layout leaves a part it laid out as it is: given back to its stylesheet in
+/// view, the browser would skip it for a frame).
+pub fn within_a_screen(viewport_height: f64, part: Edges) -> bool {
+    part.bottom > -viewport_height && part.top < 2.0 * viewport_height
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_is_within_a_screen_of_the_viewport_up_to_a_viewport_away() {
+        let at = |top, bottom| edges(top, bottom, 0.0, 390.0);
+        assert!(within_a_screen(844.0, at(100.0, 900.0)), "in view");
+        assert!(within_a_screen(844.0, at(-2000.0, -843.0)), "just above");
+        assert!(within_a_screen(844.0, at(1687.0, 4000.0)), "just below");
+        assert!(
+            !within_a_screen(844.0, at(-2000.0, -844.0)),
+            "a screen above"
+        );
+        assert!(
+            !within_a_screen(844.0, at(1688.0, 4000.0)),
+            "a screen below"
+        );
+    }
 
     #[test]
     fn a_scene_out_of_view_is_passed_or_ahead() {

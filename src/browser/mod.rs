@@ -729,10 +729,10 @@ const IDLE_POLL_MS: i32 = 250;
 /// SVGs, whose decoding is a document of its own on the main thread), then gives each part back
 /// to its stylesheet (skipped again while far, at the height it was laid out at), in the
 /// browser's idle time: one part or one drawing at a time (the next drawing once the last has
-/// loaded), in an idle
-/// period long enough for it ([`IDLE_WORK_MS`]) while the page is not scrolled, in document order,
-/// but none wholly above the viewport (its real height would move what is in view). It stops when
-/// the current reactive owner is cleaned up (its task ends at its next wake).
+/// loaded), in an idle period long enough for it ([`IDLE_WORK_MS`]) while the page is not
+/// scrolled, in document order, but none wholly above the viewport (its real height would move
+/// what is in view). It stops when the current reactive owner is cleaned up (its task ends at its
+/// next wake).
 ///
 /// The first paint still lays out the opening alone (no long task at load); what it skipped is
 /// laid out while the reader reads the opening, instead of in the frames of their scroll, where a
@@ -851,7 +851,8 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
                 // One within a screen of the viewport stays as it is: given back in view, the
                 // browser would skip it for a frame before it finds it in view (a flash, and a
                 // layout shift).
-                (Piece::Skip, _) if near_viewport(&el) => {}
+                (Piece::Skip, _)
+                    if crate::scrolly::within_a_screen(viewport_height(), edges(&el)) => {}
                 (Piece::Skip, Some(part)) => {
                     let _ = part.style().remove_property("content-visibility");
                 }
@@ -859,13 +860,6 @@ pub fn use_idle_layout(parts: &str, drawings: &str) {
             }
         }
     });
-}
-
-/// Whether `el`'s box is within a viewport's height of the viewport (above or below it).
-fn near_viewport(el: &Element) -> bool {
-    let rect = el.get_bounding_client_rect();
-    let height = viewport_height();
-    rect.bottom() > -height && rect.top() < 2.0 * height
 }
 
 /// `target[name]`, if reading it does not throw.

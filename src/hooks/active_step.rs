@@ -35,9 +35,8 @@ pub const STEP_DWELL_MS: u32 = 100;
 /// whole px, made again when the line moves (the line is drawn from where the graphic pins:
 /// scrolling alone never moves it); the tops it reports are used as the observer saw them, which
 /// can be a fraction of a pixel from what the page reads afterwards), so scrolling back up, deep
-/// links and fast jumps all land on the
-/// right step, at most once per frame. Inside a cross-origin iframe the browser ignores the band's
-/// margins: the visibility thresholds alone re-read there.
+/// links and fast jumps all land on the right step, at most once per frame. Inside a cross-origin
+/// iframe the browser ignores the band's margins: the visibility thresholds alone re-read there.
 ///
 /// A scene is first read when the reader reaches it (one of its steps, or the scene, comes into
 /// view). Until then it keeps the final state: right for a scene the reader has passed (a deep
