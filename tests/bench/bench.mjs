@@ -22,7 +22,7 @@ import { median, recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS
 import * as chromeLauncher from 'chrome-launcher';
 // The end-to-end tests' harness: one static server, one Chromium (its browsers come from
 // scroll.mjs's throttledPhone, which launches them through the harness).
-import { ROOT, CHROME, serve } from '../e2e/harness.mjs';
+import { ROOT, CHROME, serve, idleWorkDone, inPage, withinAScreen } from '../e2e/harness.mjs';
 
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 // A story of dist/ (the size budgets of the test command apply), or one built elsewhere.
@@ -203,13 +203,6 @@ await load.browser.close();
 
 // --- reading: top to bottom at 4× CPU, each page ROUNDS times, interleaved, for each driver ------
 const SETTLED = '/?settled';
-/** In the page: whether the idle work is done: every drawing loaded (they load once every part is
- *  laid out), and no part more than a screen away still made visible by the app. */
-const settled = () => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete)
-  && [...document.querySelectorAll('.story-section, .scene')].every((s) => {
-    const { top, bottom } = s.getBoundingClientRect();
-    return !s.style.contentVisibility || (bottom > -innerHeight && top < 2 * innerHeight);
-  });
 const ROUNDS = Number(process.env.BENCH_SCROLL_ROUNDS || 3);
 const readers = [
   ['the article as bare HTML (no script)', '/article.html'],
@@ -233,9 +226,10 @@ for (let round = 0; round < ROUNDS; round++) {
       const errors = [];
       reader.page.on('pageerror', (e) => errors.push(e.message));
       await reader.page.addInitScript(recorder);
+      await reader.page.addInitScript(inPage(withinAScreen));
       await reader.page.goto(origin + path);
       if (path === '/' || path === SETTLED) await reader.page.waitForEvent('console', { predicate: (msg) => msg.text() === 'bench: app started', timeout: 30000 });
-      if (path === SETTLED) await reader.page.waitForFunction(settled, null, { timeout: 180000, polling: 500 });
+      if (path === SETTLED) await reader.page.waitForFunction(idleWorkDone, null, { timeout: 180000, polling: 500 });
       await reader.page.waitForTimeout(1500);
       readings[driver][path].push(await scrollCost(reader.page, reader.cdp, driver));
       if (errors.length) throw new Error(`${path}: the page's scripts failed: ${errors.join('; ')}`);

@@ -75,6 +75,31 @@ export function triggerLine(scene) {
   return fig.right <= list.left || fig.left >= list.right ? innerHeight * 0.55 : below + (innerHeight - below) / 3;
 }
 
+/**
+ * Whether `el` is within a viewport's height of the viewport, above or below it: where the app's
+ * idle layout leaves a part it laid out visible (`scrolly::within_a_screen` in src/scrolly.rs, which
+ * this mirrors). It runs in the page: install it with `page.addInitScript(inPage(withinAScreen))`
+ * (an init script runs under the story's CSP too, where a string passed later may not be).
+ */
+export function withinAScreen(el) {
+  const { top, bottom } = el.getBoundingClientRect();
+  return bottom > -innerHeight && top < 2 * innerHeight;
+}
+
+/**
+ * In the page, with `withinAScreen` installed: whether the app's idle work is done: every drawing
+ * loaded (the app loads them once every part is laid out), and no part more than a screen away
+ * still made visible by the app (each is given back to its stylesheet's `content-visibility: auto`
+ * after its layout, so "no part skipped" holds only for a moment, if ever).
+ */
+export function idleWorkDone() {
+  return [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0)
+    && [...document.querySelectorAll('.story-section, .scene')].every((s) => !s.style.contentVisibility || withinAScreen(s));
+}
+
+/** An init script that makes `fn` a global of the page under its own name. */
+export const inPage = (fn) => `window.${fn.name} = ${fn};`;
+
 /** Content types by file extension, as a web server sends them. */
 export const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',

@@ -5,7 +5,7 @@
 // The first two for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY, triggerLine } from './harness.mjs';
+import { serve, launch, watch, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, ROOT_STORY, triggerLine, inPage, withinAScreen } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -141,6 +141,7 @@ test('read on a phone, a scene watches one trigger line, and its steps only whil
   const context = await browser.newContext(PHONE);
   // How many observers of a band (a root margin: the trigger lines, the section bar's line) the
   // page makes, and which elements the live observers watch.
+  await context.addInitScript(inPage(withinAScreen));
   await context.addInitScript(() => {
     window.__bands = 0;
     window.__watched = new Set();
@@ -177,10 +178,7 @@ test('read on a phone, a scene watches one trigger line, and its steps only whil
     await page.waitForTimeout(60);
     steps.push(await page.$$eval('.scene', (els) => els.map((s) => s.dataset.at).join()));
     // The steps still watched of each scene more than a viewport away from the one in view.
-    far.push(...await page.evaluate((y) => [...document.querySelectorAll('.scene')].filter((s) => {
-      const { top, bottom } = s.getBoundingClientRect();
-      return bottom < -innerHeight || top > 2 * innerHeight;
-    }).flatMap((s) => [...s.querySelectorAll('.step')].filter((st) => window.__watched.has(st)).map((st) => `${st.id} at ${y} px`)), y));
+    far.push(...await page.evaluate((y) => [...document.querySelectorAll('.scene')].filter((s) => !withinAScreen(s)).flatMap((s) => [...s.querySelectorAll('.step')].filter((st) => window.__watched.has(st)).map((st) => `${st.id} at ${y} px`)), y));
   }
   await page.waitForTimeout(600);
   await cdp.send('Tracing.end');

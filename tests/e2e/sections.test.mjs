@@ -7,7 +7,7 @@
 // nothing is skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, hydrated, scrollThrough, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, storyPolicy } from './harness.mjs';
+import { serve, launch, hydrated, scrollThrough, recordLayoutShifts, DIST, PHONE, DESKTOP, STORIES, storyPolicy, inPage, withinAScreen } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -61,6 +61,7 @@ for (const story of STORIES) {
       const page = await context.newPage();
       await recordLayoutShifts(page);
       await page.addInitScript(`(${atFirstPaint})(${describe})`);
+      await page.addInitScript(inPage(withinAScreen));
       await page.addInitScript(() => {
         // The parts whose own content-visibility the app set, then took away.
         window.__givenBack = new Set();
@@ -92,10 +93,8 @@ for (const story of STORIES) {
       await page.waitForFunction(() => [...document.querySelectorAll('img[loading][src$=".svg"]')].every((i) => i.complete && i.naturalWidth > 0), null, idle);
       // Each part far from the viewport was made visible, then given back to the stylesheet (one
       // near it stays visible: given back in view, it would be skipped for a frame).
-      await page.waitForFunction(() => [...document.querySelectorAll('.story-section + .story-section, .scene')].every((s) => {
-        const { top, bottom } = s.getBoundingClientRect();
-        return (bottom > -innerHeight && top < 2 * innerHeight) || window.__givenBack.has(s);
-      }), null, idle);
+      await page.waitForFunction(() => [...document.querySelectorAll('.story-section + .story-section, .scene')]
+        .every((s) => withinAScreen(s) || window.__givenBack.has(s)), null, idle);
       assert.equal(await page.evaluate(() => scrollY), 0, 'the reader did not move');
       assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift');
       // What is far is skipped again, each part at the height it was laid out at: made visible,
