@@ -6,7 +6,9 @@
 // a difference smaller than the rounds' spread is not one.
 //   node tests/bench/ab.mjs DIR_A DIR_B [rounds, default 7]   (directories relative to the repo)
 // AB_WAIT=ms: how long after the app starts each read begins (default 1500, as make bench reads; a
-// reader who reads the opening first gives the app's idle work more time).
+// reader who reads the opening first gives the app's idle work more time). AB_PATCH=file: a script
+// run before the page's own in DIR_B's pages only (an A/B without a build, DIR_B may be DIR_A: a
+// rule put in the stylesheet through the CSSOM).
 import { join } from 'node:path';
 import { ROOT, serve } from '../e2e/harness.mjs';
 import { median, recorder, scrollCost, throttledPhone } from './scroll.mjs';
@@ -19,6 +21,7 @@ for (let round = 0; round < Number(rounds); round++) {
   for (const build of round % 2 ? [...builds].reverse() : builds) {
     const { browser, page, cdp } = await throttledPhone();
     await page.addInitScript(recorder);
+    if (process.env.AB_PATCH && build === builds[1]) await page.addInitScript({ path: process.env.AB_PATCH });
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => console.debug('ab: app started')));
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
