@@ -528,7 +528,7 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
         assert_eq!(all(&parent, "section").len(), 5, "the story stays");
         // Not framed: no pym.js child. The section bar watches its own height and the viewport's,
         // and, once it has measured itself, the line its sections cross; the progress bar listens
-        // to scroll and resize where no scroll timeline drives it. Each of the 5 scenes observes
+        // to scroll and resize and keeps a slot for its next frame. Each of the 5 scenes observes
         // its own box and keeps a slot for the step it writes in the next frame, and one in view
         // (its box in the viewport) observes its steps and watches its trigger line too, except in
         // embed mode, where scenes lie flat in their final state; the read-aloud listens for
@@ -542,13 +542,7 @@ async fn embed_mode_is_marked_and_starts_nothing_of_its_own() {
             })
             .count() as isize;
         let scenes = if embedded { 0 } else { 5 * 2 + 2 * in_view };
-        let progress =
-            if browser::css_supports(ruzhou_story::components::progress_bar::SCROLL_LINKED) {
-                0
-            } else {
-                2
-            };
-        let expected = 3 + progress + scenes + 1;
+        let expected = 3 + 3 + scenes + 1;
         until(1000, "the section bar to measure itself", || {
             handles.started() == expected
         })

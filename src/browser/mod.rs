@@ -63,11 +63,6 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Whether the browser supports the CSS feature query `condition` (`CSS.supports`).
-pub fn css_supports(condition: &str) -> bool {
-    web_sys::css::supports(condition).unwrap_or(false)
-}
-
 /// A warning in the browser's console, for the people who embed the page.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
@@ -484,6 +479,11 @@ impl NextFrame {
             );
             self.0.delay.set(id.ok());
         }
+    }
+
+    /// Whether a write is waiting for its frame (or its delay).
+    pub fn waiting(&self) -> bool {
+        self.0.pending.borrow().is_some()
     }
 
     /// Forgets what was waiting.

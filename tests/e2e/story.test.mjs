@@ -3,7 +3,7 @@
 // three for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, hydrated, recordLayoutShifts, scrollThrough, counterStates, settled, AXE, DIST, PHONE, STORIES } from './harness.mjs';
+import { serve, launch, watch, hydrated, recordLayoutShifts, scrollThrough, counterStates, settled, idleWorkDone, inPage, withinAScreen, AXE, DIST, PHONE, STORIES } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -195,6 +195,39 @@ test('deep links land on their sections, and going back returns to the same plac
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before, { timeout: 3000 });
   await page.waitForTimeout(100);
   assert.deepEqual(await current(), [], 'back in the opening: no section marked');
+  await context.close();
+});
+
+test('the progress bar follows a reader scrolling a few times a second, not in every frame, and ends where they stop', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.addInitScript(inPage(withinAScreen));
+  await page.goto(server.url);
+  await hydrated(page);
+  // The page's height settled (the idle work lays out what the first paint skipped).
+  await page.waitForFunction(idleWorkDone, null, { timeout: 30000, polling: 250 });
+  const scale = () => page.$eval('.progress-bar', (bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+  await page.waitForTimeout(300);
+  assert.ok(await scale() < 0.01, 'empty at the top');
+  // 2 s of scrolling, 30 px in every frame, the bar's style changes counted meanwhile.
+  const { frames, changes } = await page.evaluate(() => new Promise((done) => {
+    const bar = document.querySelector('.progress-bar');
+    let changes = 0;
+    const seen = new MutationObserver((list) => { changes += list.length; });
+    seen.observe(bar, { attributes: true, attributeFilter: ['style'] });
+    let frames = 0;
+    const start = performance.now();
+    const frame = (t) => {
+      if (t - start < 2000) { scrollBy(0, 30); frames++; requestAnimationFrame(frame); } else setTimeout(() => { seen.disconnect(); done({ frames, changes }); }, 400);
+    };
+    requestAnimationFrame(frame);
+  }));
+  // The app follows at most every 150 ms (components/progress_bar.rs EVERY_MS), and once more
+  // after the last scroll.
+  assert.ok(frames > 60, `${frames} frames scrolled`);
+  assert.ok(changes >= 5 && changes <= Math.ceil(2000 / 150) + 2, `the bar changed ${changes} times in ${frames} scrolled frames`);
+  const fraction = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  assert.ok(Math.abs(await scale() - fraction) < 0.001, `the bar shows ${await scale()} at ${fraction} of the page`);
   await context.close();
 });
 
