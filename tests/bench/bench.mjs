@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { references, referenceHeaders } from './pages.mjs';
-import { median, recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS } from './scroll.mjs';
+import { median, recorder, scrollCost, throttledPhone, DRIVERS, STEP_PX, STEP_MS, PACE_PX, PACE_PX_S } from './scroll.mjs';
 import * as chromeLauncher from 'chrome-launcher';
 // The end-to-end tests' harness: one static server, one Chromium (its browsers come from
 // scroll.mjs's throttledPhone, which launches them through the harness).
@@ -213,10 +213,10 @@ const readers = [
   // part laid out, the drawings loaded, the far parts skipped again (browser::use_idle_layout).
   ['the story, read once its idle work is done', SETTLED],
 ];
-// A touch drag, as most readers scroll, and a mouse wheel, where each notch reaches the main thread
-// (BENCH_DRIVERS: a comma list of scroll.mjs's DRIVERS; the wheel is slow to reach the bottom of
-// a very long page).
-const drivers = (process.env.BENCH_DRIVERS || 'touch,wheel').split(',');
+// A touch drag, as most readers scroll, at a fling's pace and at a reader's, and a mouse wheel,
+// where each notch reaches the main thread (BENCH_DRIVERS: a comma list of scroll.mjs's DRIVERS;
+// the wheel is slow to reach the bottom of a very long page).
+const drivers = (process.env.BENCH_DRIVERS || 'touch,pace,wheel').split(',');
 const readings = Object.fromEntries(drivers.map((d) => [d, Object.fromEntries(readers.map(([, path]) => [path, []]))]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const driver of drivers) {
@@ -243,7 +243,8 @@ for (const driver of drivers) {
   const med = (path, k) => median(readings[driver][path].map((r) => r[k]));
   const bare = med('/article.html', 'busyPer1000');
   const html = med('/static.html', 'busyPer1000');
-  console.log(`\nreading with ${DRIVERS[driver]} (Chromium, 4× CPU, 390×844, ${STEP_PX} px every ${STEP_MS} ms from top to bottom, median of ${ROUNDS} rounds)`);
+  const how = driver === 'pace' ? `${PACE_PX_S} px a second, the first ${PACE_PX} px` : `${STEP_PX} px every ${STEP_MS} ms from top to bottom`;
+  console.log(`\nreading with ${DRIVERS[driver]} (Chromium, 4× CPU, 390×844, ${how}, median of ${ROUNDS} rounds)`);
   console.log('  page                                          busy ms/1000 px  ÷ bare  ÷ own HTML  style+layout ms  layouts  frames > 33 ms  worst frame  long tasks');
   for (const [name, path] of readers) {
     const cells = [

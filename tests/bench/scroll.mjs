@@ -7,6 +7,12 @@ import { launch, PHONE } from '../e2e/harness.mjs';
 export const STEP_PX = 120;
 export const STEP_MS = 16;
 
+/** A reader's pace: a finger dragging the page up 360 px a second (a screen every 2–3 s), for the
+ *  first 5 400 px (15 s). A fling is the worst case for the work a scroll brings (counters, scenes,
+ *  parts coming near); at a reader's pace what costs is what the page does in every frame. */
+export const PACE_PX_S = 360;
+export const PACE_PX = 5400;
+
 /** Before the page's scripts: records every long task, and gives `__recordFrames()`, which records
  *  every animation frame's start from then on. The frames are recorded only while the page is
  *  read: a requestAnimationFrame loop running from the load would keep the page from ever being
@@ -48,13 +54,14 @@ async function metrics(cdp) {
  *  page scrolled by `scrollTo` a step at a time, for probes. */
 export const DRIVERS = {
   touch: 'a touch drag',
+  pace: "a touch drag at a reader's pace",
   wheel: 'a mouse wheel',
   script: 'scrollTo steps',
 };
 
 /**
  * Scrolls `page` (loaded, settled, at the top; `recorder` installed) to the bottom with `driver`
- * (one of DRIVERS) at STEP_PX every STEP_MS, and returns what the main thread did meanwhile:
+ * (one of DRIVERS) at STEP_PX every STEP_MS (`pace`: PACE_PX at PACE_PX_S), and returns what the main thread did meanwhile:
  * busy ms per 1 000 px scrolled, script, style + layout ms, layouts, frames over 33 ms, the worst
  * frame, long tasks.
  */
@@ -93,6 +100,12 @@ export async function scrollCost(page, cdp, driver = 'touch') {
         step();
       });
     }, [STEP_PX, STEP_MS]);
+  } else if (driver === 'pace') {
+    await cdp.send('Input.synthesizeScrollGesture', {
+      x: Math.round(width / 2), y: Math.round(height * 0.8), yDistance: -Math.round(Math.min(PACE_PX, await left())),
+      speed: PACE_PX_S, gestureSourceType: 'default', preventFling: true,
+    });
+    await page.waitForTimeout(200);
   } else {
     for (let drags = 0, rest = await left(); rest > 1 && drags < 5; drags++, rest = await left()) {
       await cdp.send('Input.synthesizeScrollGesture', {

@@ -15,6 +15,8 @@
 //                page's IntersectionObservers, their reports and the time their callbacks take)
 //   LONG=ms      each task longer than that, with its largest events
 //   INV=1        what invalidated style and layout (invalidation tracking), by reason and element
+//   CALLS=1      the script's calls (FunctionCall events) by function and what called it, their
+//                total time (children included)
 //   ANIM=1       the animations that ran, and why any was not composited (`compositeFailed`, a
 //                bit set of Blink's FailureReason: 1 << 17 is "no visible change")
 import { readFile } from 'node:fs/promises';
@@ -25,7 +27,7 @@ import { recorder, scrollCost, throttledPhone } from './scroll.mjs';
 
 const DIST = join(ROOT, process.env.BENCH_DIST || 'dist');
 const CSP = await readFile(join(DIST, 'content-security-policy.txt'), 'utf8');
-const { TOP = 20, NAMES, PATCH, LONG, INV, ANIM } = process.env;
+const { TOP = 20, NAMES, PATCH, LONG, INV, ANIM, CALLS } = process.env;
 const WAIT = Number(process.env.WAIT || 6000);
 const paths = (process.argv[2] || '/article.html,/static.html,/').split(',');
 const server = await serve(DIST, {
@@ -80,6 +82,17 @@ for (const path of paths) {
     for (const k of keys) count[k] = (count[k] ?? 0) + 1;
     for (const [k, c] of Object.entries(count).sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${String(c).padStart(5)}×  ${k}`);
   };
+  if (CALLS) {
+    const by = {};
+    for (const e of main.filter((e) => e.name === 'FunctionCall')) {
+      const d = e.args?.data ?? {};
+      const key = `${d.functionName || '(anonymous)'} ${(d.url || '').split('/').pop()}:${d.lineNumber ?? ''}`;
+      const row = (by[key] ??= { ms: 0, n: 0 });
+      row.ms += e.dur / 1000;
+      row.n++;
+    }
+    for (const [k, { ms, n }] of Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(TOP))) console.log(`  ${ms.toFixed(1).padStart(8)} ms ${String(n).padStart(5)}×  ${k}`);
+  }
   if (ANIM) tally(trace.filter((e) => e.name === 'Animation' && e.args?.data).map((e) => JSON.stringify(e.args.data)), 25);
   if (INV) {
     tally(trace.filter((e) => /InvalidationTracking$/.test(e.name)).map(({ name, args: { data: d = {} } }) =>
