@@ -6,7 +6,7 @@
 //   node tests/bench/where.mjs [paths, default /article.html,/static.html,/]
 // /article.html is the bare article, /static.html the story's HTML without scripts, / the story
 // (pages.mjs); BENCH_DIST: a build other than dist/. Environment, each optional:
-//   TOP=20       how many events to list; NAMES=a,b  only these events
+//   TOP=20       how many events to list; NAMES=a,b  only these events; DRIVER=pace  (scroll.mjs)
 //   WAIT=6000    ms between the load and the read (the story lays out what its first paint
 //                skipped in that time)
 //   PATCH=file   a script run in each page before its own (an A/B without a build: a rule put in
@@ -63,7 +63,7 @@ for (const path of paths) {
   await page.goto(server.origin + path);
   await page.waitForTimeout(WAIT);
   await browser.startTracing(page, { categories: [...(INV ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'] });
-  const read = await scrollCost(page, cdp, 'touch');
+  const read = await scrollCost(page, cdp, process.env.DRIVER || 'touch');
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
   const probe = PATCH && (await page.evaluate(() => window.__probe));
   await browser.close();
