@@ -61,9 +61,9 @@ export const DRIVERS = {
 
 /**
  * Scrolls `page` (loaded, settled, at the top; `recorder` installed) to the bottom with `driver`
- * (one of DRIVERS) at STEP_PX every STEP_MS (`pace`: PACE_PX at PACE_PX_S), and returns what the main thread did meanwhile:
- * busy ms per 1 000 px scrolled, script, style + layout ms, layouts, frames over 33 ms, the worst
- * frame, long tasks.
+ * (one of DRIVERS) at STEP_PX every STEP_MS (`pace`: its first PACE_PX at PACE_PX_S), and returns
+ * what the main thread did meanwhile: busy ms per 1 000 px scrolled, script, style + layout ms,
+ * layouts, frames over 33 ms, the worst frame, long tasks.
  */
 export async function scrollCost(page, cdp, driver = 'touch') {
   if (!(driver in DRIVERS)) throw new Error(`no scroll driver ${driver}`);
