@@ -6,7 +6,7 @@
 // ENGINES=webkit node --test tests/e2e/engines.test.mjs; one story: STORIES=shuzi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, DIST, STORIES, triggerLine, idleWorkDone, withinAScreen } from './harness.mjs';
+import { serve, DIST, STORIES, triggerLine, idleWorkDone, progressShown, withinAScreen } from './harness.mjs';
 import { open, ENGINES } from './webdriver.mjs';
 
 const engines = (process.env.ENGINES || Object.keys(ENGINES).join(',')).split(',');
@@ -66,9 +66,8 @@ for (const engine of engines) {
         for (const [name, step, last] of scenes) assert.equal(step, last, `${name} did not reach its last step`);
         // The progress bar followed the reader to the end (a few times a second while they scroll,
         // and once after they stop).
-        const bar = () => new DOMMatrix(getComputedStyle(document.querySelector('.progress-bar')).transform).a;
-        await page.until('the progress bar at the end', 2000, new Function(`return (${bar})() > 0.99;`))
-          .catch(async (e) => assert.fail(`${e.message}: it shows ${await page.run(bar)}`));
+        await page.until('the progress bar at the end', 2000, new Function(`return (${progressShown})() > 0.99;`))
+          .catch(async (e) => assert.fail(`${e.message}: it shows ${await page.run(progressShown)}`));
         assert.deepEqual(await page.run(() => window.__errors), []);
 
         // A slow reader (8 px every 40 ms) reaching the roads scene's second step: its card is

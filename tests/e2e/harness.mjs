@@ -97,6 +97,11 @@ export function idleWorkDone() {
     && [...document.querySelectorAll('.story-section, .scene')].every((s) => !s.style.contentVisibility || withinAScreen(s));
 }
 
+/** In the page: how far the progress bar is filled, 0 to 1 (its `scaleX`). */
+export function progressShown() {
+  return new DOMMatrix(getComputedStyle(document.querySelector('.progress-bar')).transform).a;
+}
+
 /** An init script that makes `fn` a global of the page under its own name. */
 export const inPage = (fn) => `window.${fn.name} = ${fn};`;
 

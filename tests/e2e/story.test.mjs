@@ -3,7 +3,7 @@
 // three for every story in dist/, the others for the root story.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, hydrated, recordLayoutShifts, scrollThrough, counterStates, settled, idleWorkDone, inPage, withinAScreen, AXE, DIST, PHONE, STORIES } from './harness.mjs';
+import { serve, launch, watch, hydrated, recordLayoutShifts, scrollThrough, counterStates, settled, idleWorkDone, inPage, progressShown, withinAScreen, AXE, DIST, PHONE, STORIES } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -34,7 +34,7 @@ for (const story of STORIES) {
       assert.equal(c.face, c.label, `${c.id}: the visible text differs from its label`);
     }
     // The progress bar (an island of its own) followed the reader to the end.
-    const scale = await page.$eval('.progress-bar', (bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+    const scale = await page.evaluate(progressShown);
     assert.ok(scale > 0.99, `the progress bar shows ${scale} at the end`);
     const cls = await page.evaluate(() => window.__cls);
     assert.equal(cls.toFixed(3), '0.000', `layout shift ${cls}`);
@@ -206,7 +206,7 @@ test('the progress bar follows a reader scrolling a few times a second, not in e
   await hydrated(page);
   // The page's height settled (the idle work lays out what the first paint skipped).
   await page.waitForFunction(idleWorkDone, null, { timeout: 30000, polling: 250 });
-  const scale = () => page.$eval('.progress-bar', (bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+  const scale = () => page.evaluate(progressShown);
   await page.waitForTimeout(300);
   assert.ok(await scale() < 0.01, 'empty at the top');
   // 2 s of scrolling, 30 px in every frame, the bar's style changes counted meanwhile.
